@@ -521,7 +521,7 @@ Result<uintptr_t> reserve(uint64_t size, uint64_t align, uint64_t phase, uint64_
   uint64_t extra = align - pg;
   for (;;) {
     uint64_t total = size + extra + slack;
-    void* p = ::mmap(nullptr, total, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    void* p = ::mmap(nullptr, total, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) {
       int err = errno;
       if (err == ENOMEM && slack > 0) {  // E.g. RLIMIT_AS: retry without the random offset.
