@@ -1,0 +1,12 @@
+#include <stdlib.h>
+
+#include "argdata_impl.h"
+
+argdata_t *argdata_create_binary(const void *buf, size_t len) {
+  argdata_t *ad = malloc(sizeof(*ad));
+  if (ad == NULL) return NULL;
+  ad->kind = AD_BINARY;
+  ad->u.binary.ptr = buf;
+  ad->u.binary.len = len;
+  return ad;
+}

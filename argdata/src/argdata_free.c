@@ -1,0 +1,7 @@
+#include <stdlib.h>
+
+#include "argdata_impl.h"
+
+void argdata_free(argdata_t *ad) {
+  free(ad);
+}
