@@ -64,6 +64,13 @@ inline std::optional<Mapping> mapping_at(uintptr_t addr) {
   return std::nullopt;
 }
 
+// Whether any mapping covers the page at addr. Uses msync (which fails with
+// ENOMEM on unmapped memory) rather than reading /proc/self/maps, because the
+// allocation that reading needs may itself reuse a just-unmapped range.
+inline bool is_mapped(uintptr_t addr) {
+  return ::msync(reinterpret_cast<void*>(addr & ~uintptr_t{4095}), 1, MS_ASYNC) == 0;
+}
+
 // "rwx" subset of a mapping's permissions, e.g. "r-x".
 inline std::string prot_string(uintptr_t addr) {
   auto m = mapping_at(addr);
