@@ -22,6 +22,10 @@ std::string emit_runtime_syscalls_h(const Spec& spec);
 std::string emit_runtime_table_cc(const Spec& spec);
 std::string emit_runtime_trampolines_s(const Spec& spec);
 std::string emit_runtime_defaults_cc(const Spec& spec);
+// Tracing wrappers around every implementation.
+std::string emit_runtime_trace_cc(const Spec& spec);
+// Names of every constant, for diagnostics and tracing.
+std::string emit_runtime_names_h(const Spec& spec);
 
 // The human reference, docs/abi.md.
 std::string emit_docs_md(const Spec& spec);

@@ -30,6 +30,7 @@ std::string emit_runtime_syscalls_h(const Spec& spec) {
          "  const char* name;          // without the cloudabi_sys_ prefix\n"
          "  const char* vdso_symbol;   // cloudabi_sys_<name>\n"
          "  void (*trampoline)();      // what the vDSO symbol points at\n"
+         "  void (*traced_trampoline)();  // the same, printing the call (--trace)\n"
          "  unsigned parameters;\n"
          "  bool noreturn;\n"
          "  bool extension;            // not part of CloudABI "
@@ -47,12 +48,13 @@ std::string emit_runtime_table_cc(const Spec& spec) {
   std::ostringstream out;
   out << kBanner << "\n#include \"syscalls.h\"\n\n";
   out << "extern \"C\" {\n";
-  for (const Syscall& s : spec.syscalls) out << "void cloudabi_tramp_" << s.name << "();\n";
+  for (const Syscall& s : spec.syscalls)
+    out << "void cloudabi_tramp_" << s.name << "();\nvoid cloudabi_tramp_traced_" << s.name << "();\n";
   out << "}\n\nnamespace cloudabi::runtime {\n\n";
   out << "const SyscallInfo kSyscalls[kSyscallCount] = {\n";
   for (const Syscall& s : spec.syscalls)
     out << "    {\"" << s.name << "\", \"cloudabi_sys_" << s.name << "\", &cloudabi_tramp_" << s.name
-        << ", " << s.params.size() << ", " << (s.noreturn ? "true" : "false") << ", "
+        << ", &cloudabi_tramp_traced_" << s.name << ", " << s.params.size() << ", " << (s.noreturn ? "true" : "false") << ", "
         << (s.extension ? "true" : "false") << "},\n";
   out << "};\n\n}  // namespace cloudabi::runtime\n";
   return out.str();
@@ -66,15 +68,16 @@ std::string emit_runtime_trampolines_s(const Spec& spec) {
          "// A trampoline runs on the guest's stack with the guest's thread pointer in\n"
          "// %fs:0. It restores the runtime's thread pointer word, switches to the\n"
          "// runtime's stack for this thread (saved by cloudabi_enter_guest), copies any\n"
-         "// arguments passed on the stack, calls cloudabi_rt_<name>, and switches back.\n"
+         "// arguments passed on the stack, calls cloudabi_rt_<name> (or, for the traced\n"
+         "// set used with --trace, cloudabi_trace_<name>), and switches back.\n"
          "// The fs base itself never changes, so the runtime's TLS variables stay\n"
          "// reachable as %fs:var@tpoff throughout.\n\n";
   out << "  // slot: offset of the saved guest %rsp above the stack arguments.\n"
-         "  .macro CLOUDABI_TRAMPOLINE name, stackargs, slot\n"
-         "  .globl cloudabi_tramp_\\name\n"
-         "  .type cloudabi_tramp_\\name, @function\n"
+         "  .macro CLOUDABI_TRAMPOLINE label, impl, stackargs, slot\n"
+         "  .globl \\label\n"
+         "  .type \\label, @function\n"
          "  .p2align 4\n"
-         "cloudabi_tramp_\\name:\n"
+         "\\label:\n"
          "  .cfi_startproc\n"
          "  movq %fs:0, %rax\n"
          "  movq %fs:cloudabi_host_tp@tpoff, %r11\n"
@@ -90,19 +93,22 @@ std::string emit_runtime_trampolines_s(const Spec& spec) {
          "  movq %rax, (8 * i)(%rsp)\n"
          "  .set i, i + 1\n"
          "  .endr\n"
-         "  call cloudabi_rt_\\name@PLT\n"
+         "  call \\impl@PLT\n"
          "  movq \\slot(%rsp), %rsp\n"
          "  movq %fs:cloudabi_guest_tp@tpoff, %rcx\n"
          "  movq %rcx, %fs:0\n"
          "  ret\n"
          "  .cfi_endproc\n"
-         "  .size cloudabi_tramp_\\name, . - cloudabi_tramp_\\name\n"
+         "  .size \\label, . - \\label\n"
          "  .endm\n\n"
          "  .text\n";
   for (const Syscall& s : spec.syscalls) {
     size_t stackargs = s.params.size() > 6 ? s.params.size() - 6 : 0;
     size_t slot = (stackargs + 1) / 2 * 16;  // keeps %rsp 16-byte aligned at the call
-    out << "  CLOUDABI_TRAMPOLINE " << s.name << ", " << stackargs << ", " << slot << "\n";
+    out << "  CLOUDABI_TRAMPOLINE cloudabi_tramp_" << s.name << ", cloudabi_rt_" << s.name << ", "
+        << stackargs << ", " << slot << "\n";
+    out << "  CLOUDABI_TRAMPOLINE cloudabi_tramp_traced_" << s.name << ", cloudabi_trace_" << s.name
+        << ", " << stackargs << ", " << slot << "\n";
   }
   out << "\n  .section .note.GNU-stack,\"\",@progbits\n";
   return out.str();
@@ -124,6 +130,59 @@ std::string emit_runtime_defaults_cc(const Spec& spec) {
       out << "  return cloudabi::runtime::not_implemented(\"" << s.name << "\");\n";
     }
     out << "}\n\n";
+  }
+  return out.str();
+}
+
+std::string emit_runtime_names_h(const Spec& spec) {
+  std::ostringstream out;
+  out << kBanner << "// The name of every constant of every type, for diagnostics and tracing.\n\n";
+  out << "#pragma once\n\n#include <cstdint>\n\nnamespace cloudabi::runtime::names {\n\n";
+  out << "struct Named {\n  uint64_t value;\n  const char* name;\n};\n\n";
+  for (const Scalar& s : spec.scalars) {
+    if (s.constants.empty()) continue;
+    out << "inline constexpr Named " << s.name << "_names[] = {\n";
+    for (const Constant& c : s.constants)
+      out << "    {" << c.value << "u, \"" << c.name << "\"},\n";
+    out << "};\n\n";
+  }
+  out << "}  // namespace cloudabi::runtime::names\n";
+  return out.str();
+}
+
+std::string emit_runtime_trace_cc(const Spec& spec) {
+  std::ostringstream out;
+  out << kBanner
+      << "// Tracing wrappers (cloudabi-run --trace): each calls the implementation and\n"
+         "// prints the call, its arguments, its result and its outputs.\n\n";
+  out << "#include \"syscalls.h\"\n#include \"runtime/sys/trace.h\"\n\n";
+  for (const Syscall& s : spec.syscalls) {
+    std::string args = "{";
+    for (size_t i = 0; i < s.params.size(); ++i)
+      if (!s.params[i].out)
+        args += std::string(args.size() > 1 ? ", " : "") + "cloudabi::runtime::trace_arg(" +
+                s.params[i].name + ")";
+    args += "}";
+    out << "extern \"C\" " << (s.noreturn ? "[[noreturn]] void" : "cloudabi_errno_t")
+        << " cloudabi_trace_" << s.name << "(" << c_parameter_list(s.params) << ") {\n";
+    if (s.noreturn) {
+      out << "  cloudabi::runtime::trace_call(\"" << s.name << "\", " << args << ");\n";
+      out << "  cloudabi_rt_" << s.name << "(" << c_argument_list(s.params) << ");\n}\n\n";
+      continue;
+    }
+    std::string outs = "{";
+    for (const Param& p : s.params)
+      if (p.out)
+        outs += std::string(outs.size() > 1 ? ", " : "") + "cloudabi::runtime::trace_arg(*" +
+                p.name + ")";
+    outs += "}";
+    out << "  cloudabi_errno_t error = cloudabi_rt_" << s.name << "(" << c_argument_list(s.params)
+        << ");\n";
+    out << "  cloudabi::runtime::trace_result(\"" << s.name << "\", " << args << ", error, ";
+    out << (outs == "{}" ? "{}" : "error == 0 ? cloudabi::runtime::TraceValues" + outs +
+                                      " : cloudabi::runtime::TraceValues{}")
+        << ");\n";
+    out << "  return error;\n}\n\n";
   }
   return out.str();
 }

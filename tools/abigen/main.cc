@@ -3,7 +3,8 @@
 //   abigen SPEC OUTDIR
 //
 // writes OUTDIR/include/*.h (public headers), OUTDIR/libc/syscalls.c,
-// OUTDIR/runtime/{syscalls.h,syscall_table.cc,trampolines.S,syscall_defaults.cc}
+// OUTDIR/runtime/{syscalls.h,names.h,syscall_table.cc,trampolines.S,
+// syscall_defaults.cc}
 // and OUTDIR/docs/abi.md. Files whose content is unchanged are not rewritten,
 // so the build does not recompile what did not change.
 #include <filesystem>
@@ -53,6 +54,8 @@ int main(int argc, char** argv) {
     write_if_changed(out / "runtime/syscall_table.cc", abigen::emit_runtime_table_cc(spec));
     write_if_changed(out / "runtime/trampolines.S", abigen::emit_runtime_trampolines_s(spec));
     write_if_changed(out / "runtime/syscall_defaults.cc", abigen::emit_runtime_defaults_cc(spec));
+    write_if_changed(out / "runtime/syscall_trace.cc", abigen::emit_runtime_trace_cc(spec));
+    write_if_changed(out / "runtime/names.h", abigen::emit_runtime_names_h(spec));
     write_if_changed(out / "docs/abi.md", abigen::emit_docs_md(spec));
   } catch (const std::exception& e) {
     std::cerr << "abigen: " << e.what() << "\n";

@@ -1,0 +1,3 @@
+#include <errno.h>
+
+_Thread_local int errno;

@@ -1,0 +1,210 @@
+// runtime::run: from a set of descriptors and an executable to a running
+// CloudABI program.
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/random.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <optional>
+#include <vector>
+
+#include "runtime/entry/guest_switch.h"
+#include "runtime/fd/fd_table.h"
+#include "runtime/loader/elf_image.h"
+#include "runtime/loader/vdso.h"
+#include "runtime/runtime.h"
+#include "runtime/support/diag.h"
+#include "runtime/support/unique_fd.h"
+#include "syscalls.h"
+
+namespace cloudabi::runtime {
+
+namespace {
+
+constexpr size_t kMainStackSize = 8 << 20;
+constexpr size_t kCanaryLen = 64;
+
+// The lowest number for the runtime's own descriptors: at the top of the
+// descriptor range, where the program's descriptors (allocated lowest-first)
+// only reach when it has used up nearly all of them.
+int hidden_fd_base(size_t grants) {
+  rlimit rl{};
+  long base = 1024;
+  if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+    base = static_cast<long>(rl.rlim_cur) - 16;
+  return static_cast<int>(std::max<long>(base, static_cast<long>(grants) + 3));
+}
+
+Result<int> hide(int fd, int base) {
+  int hidden = fcntl(fd, F_DUPFD_CLOEXEC, base);
+  if (hidden < 0) return Error::from_errno("cannot move the runtime's descriptor out of the way");
+  return hidden;
+}
+
+// Makes grant i descriptor i and closes every other descriptor except `keep`.
+Result<void> arrange_descriptors(const std::vector<Grant>& grants, std::vector<int> keep) {
+  int n = static_cast<int>(grants.size());
+  std::vector<UniqueFd> staged;
+  for (const Grant& g : grants) {
+    int fd = fcntl(g.source_fd, F_DUPFD_CLOEXEC, n);
+    if (fd < 0) return Error::from_errno("cannot prepare descriptor from " + g.origin);
+    staged.emplace_back(fd);
+  }
+  for (int i = 0; i < n; ++i)
+    if (dup3(staged[i].get(), i, 0) < 0)
+      return Error::from_errno("cannot install descriptor " + std::to_string(i));
+  staged.clear();
+  std::sort(keep.begin(), keep.end());
+  unsigned lo = static_cast<unsigned>(n);
+  for (int k : keep) {
+    if (static_cast<unsigned>(k) > lo) close_range(lo, static_cast<unsigned>(k) - 1, 0);
+    lo = std::max(lo, static_cast<unsigned>(k) + 1);
+  }
+  close_range(lo, ~0u, 0);
+  return {};
+}
+
+Result<void> register_descriptors(const std::vector<Grant>& grants) {
+  for (size_t i = 0; i < grants.size(); ++i) {
+    int fd = static_cast<int>(i);
+    Result<FdEntry> e = describe_fd(fd);
+    if (!e) return Error{grants[i].origin + ": " + e.error().message};
+    if (grants[i].rights_base) e->base &= *grants[i].rights_base;
+    if (grants[i].rights_inheriting) e->inheriting &= *grants[i].rights_inheriting;
+    fd_table().set(fd, *e, grants[i].origin);
+  }
+  return {};
+}
+
+void reset_signals() {
+  struct sigaction sa {};
+  sa.sa_handler = SIG_DFL;
+  sigemptyset(&sa.sa_mask);
+  for (int sig = 1; sig < NSIG; ++sig)
+    if (sig != SIGKILL && sig != SIGSTOP) sigaction(sig, &sa, nullptr);
+  sa.sa_handler = SIG_IGN;
+  sigaction(SIGPIPE, &sa, nullptr);
+  sigset_t none;
+  sigemptyset(&none);
+  pthread_sigmask(SIG_SETMASK, &none, nullptr);
+}
+
+Result<loader::Vdso> build_vdso(bool traced) {
+  std::vector<loader::VdsoSymbol> symbols;
+  for (const SyscallInfo& s : kSyscalls)
+    symbols.push_back({s.vdso_symbol, reinterpret_cast<uintptr_t>(traced ? s.traced_trampoline
+                                                                         : s.trampoline)});
+  return loader::Vdso::build(symbols);
+}
+
+// Everything the guest's main thread starts with, laid out at the top of its
+// stack: argument data, canary, process UUID, auxiliary vector, TCB.
+struct MainStack {
+  uintptr_t stack_pointer;
+  uintptr_t auxv;
+  uintptr_t tcb;
+};
+
+Result<MainStack> build_main_stack(const loader::Image& image, uintptr_t vdso,
+                                   const std::vector<uint8_t>& argdata) {
+  size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  size_t size = std::max(kMainStackSize, image.stack_size_hint);
+  size = (size + argdata.size() + page - 1) / page * page;
+  // One inaccessible page below the stack catches overflows.
+  void* mem = mmap(nullptr, size + page, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                   -1, 0);
+  if (mem == MAP_FAILED) return Error::from_errno("cannot allocate the program's stack");
+  char* low = static_cast<char*>(mem) + page;
+  if (mprotect(low, size, PROT_READ | PROT_WRITE) != 0)
+    return Error::from_errno("cannot allocate the program's stack");
+
+  uintptr_t p = reinterpret_cast<uintptr_t>(low) + size;
+  auto place = [&](const void* data, size_t len, size_t align) {
+    p = (p - len) & ~(align - 1);
+    if (len > 0) memcpy(reinterpret_cast<void*>(p), data, len);
+    return p;
+  };
+
+  // The argument data keeps one trailing NUL that ARGDATALEN does not count.
+  p -= 1;
+  uintptr_t argdata_addr = place(argdata.data(), argdata.size(), 1);
+
+  unsigned char canary[kCanaryLen];
+  unsigned char pid[16];
+  if (getrandom(canary, sizeof(canary), 0) != sizeof(canary) ||
+      getrandom(pid, sizeof(pid), 0) != sizeof(pid))
+    return Error::from_errno("cannot obtain random bytes for the program");
+  pid[6] = (pid[6] & 0x0f) | 0x40;  // UUID version 4
+  pid[8] = (pid[8] & 0x3f) | 0x80;  // RFC 4122 variant
+  uintptr_t canary_addr = place(canary, sizeof(canary), 16);
+  uintptr_t pid_addr = place(pid, sizeof(pid), 16);
+
+  long ncpus = sysconf(_SC_NPROCESSORS_ONLN);
+  const cloudabi_auxv_t auxv[] = {
+      {CLOUDABI_AT_ARGDATA, {.a_val = argdata_addr}},
+      {CLOUDABI_AT_ARGDATALEN, {.a_val = argdata.size()}},
+      {CLOUDABI_AT_BASE, {.a_val = image.base}},
+      {CLOUDABI_AT_CANARY, {.a_val = canary_addr}},
+      {CLOUDABI_AT_CANARYLEN, {.a_val = kCanaryLen}},
+      {CLOUDABI_AT_NCPUS, {.a_val = static_cast<size_t>(ncpus > 0 ? ncpus : 1)}},
+      {CLOUDABI_AT_PAGESZ, {.a_val = page}},
+      {CLOUDABI_AT_PHDR, {.a_val = image.phdr}},
+      {CLOUDABI_AT_PHNUM, {.a_val = image.phnum}},
+      {CLOUDABI_AT_PID, {.a_val = pid_addr}},
+      {CLOUDABI_AT_SYSINFO_EHDR, {.a_val = vdso}},
+      {CLOUDABI_AT_TID, {.a_val = static_cast<size_t>(gettid())}},
+      {CLOUDABI_AT_NULL, {.a_val = 0}},
+  };
+  uintptr_t auxv_addr = place(auxv, sizeof(auxv), 16);
+
+  const cloudabi_tcb_t tcb = {nullptr};
+  uintptr_t tcb_addr = place(&tcb, sizeof(tcb), 16);
+
+  // As if _start had just been called: %rsp is 8 mod 16, with a null return
+  // address on top.
+  p = tcb_addr - 8;
+  *reinterpret_cast<uint64_t*>(p) = 0;
+  return MainStack{p, auxv_addr, tcb_addr};
+}
+
+}  // namespace
+
+Error run(Options options) {
+  set_tracing(options.trace);
+  int hidden = hidden_fd_base(options.grants.size());
+  Result<int> diag_fd = hide(options.diagnostics_fd, hidden);
+  if (!diag_fd) return diag_fd.error();
+  set_diagnostics_fd(*diag_fd);
+  Result<int> exec_fd = hide(options.executable_fd, hidden);
+  if (!exec_fd) return exec_fd.error();
+  UniqueFd executable(*exec_fd);
+
+  if (Result<void> r = arrange_descriptors(options.grants, {*diag_fd, *exec_fd}); !r)
+    return r.error();
+  if (Result<void> r = register_descriptors(options.grants); !r) return r.error();
+
+  Result<loader::Image> image = loader::load_executable(executable.get());
+  if (!image) return image.error();
+  executable.reset();
+
+  static std::optional<loader::Vdso> vdso;
+  Result<loader::Vdso> built = build_vdso(options.trace);
+  if (!built) return built.error();
+  vdso.emplace(std::move(*built));
+
+  Result<MainStack> stack = build_main_stack(*image, vdso->ehdr(), options.argdata);
+  if (!stack) return stack.error();
+
+  reset_signals();
+  cloudabi_enter_guest(image->entry, stack->stack_pointer, stack->auxv, 0, stack->tcb);
+  // The main thread ended with thread_exit; the process lives on until the
+  // last thread has ended.
+  pthread_exit(nullptr);
+}
+
+}  // namespace cloudabi::runtime
