@@ -43,7 +43,7 @@ set(CMAKE_C_FLAGS_INIT
     "-nostdinc -isystem ${CLOUDABI_SYSROOT}/include -isystem ${CLOUDABI_CLANG_RESOURCE_DIR}/include")
 set(CMAKE_ASM_FLAGS_INIT "${CMAKE_C_FLAGS_INIT}")
 set(CMAKE_EXE_LINKER_FLAGS_INIT
-    "-fuse-ld=lld -B${CLOUDABI_SYSROOT}/lib -L${CLOUDABI_SYSROOT}/lib")
+    "-fuse-ld=lld -B${CLOUDABI_SYSROOT}/lib -L${CLOUDABI_SYSROOT}/lib -Wno-unused-command-line-argument")
 
 set(CMAKE_FIND_ROOT_PATH ${CLOUDABI_SYSROOT})
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
