@@ -179,7 +179,7 @@ struct Segment {
 // a page shared between segments.
 struct CopyPage {
   int prot = PROT_NONE;
-  std::vector<const Segment*> segments;
+  std::vector<size_t> segments;  // Indices into Plan::segments.
 };
 
 struct Plan {
@@ -402,7 +402,8 @@ Result<Plan> make_plan(int fd, const Elf64_Ehdr& eh, const std::vector<Elf64_Phd
   }
 
   // Pages that are filled by copying and their combined protection.
-  for (const Segment& s : plan.segments) {
+  for (size_t si = 0; si < plan.segments.size(); ++si) {
+    const Segment& s = plan.segments[si];
     uint64_t first = page_floor(s.vaddr, pg);
     uint64_t last = page_floor(s.end() - 1, pg);
     std::vector<uint64_t> pages{first, last};
@@ -412,11 +413,12 @@ Result<Plan> make_plan(int fd, const Elf64_Ehdr& eh, const std::vector<Elf64_Phd
     for (uint64_t page : pages) {
       CopyPage& cp = plan.copy_pages[page];
       cp.prot |= prot_of(s.flags);
-      cp.segments.push_back(&s);
+      cp.segments.push_back(si);
       if ((cp.prot & PROT_WRITE) && (cp.prot & PROT_EXEC)) {
         const Segment* w = nullptr;
         const Segment* x = nullptr;
-        for (const Segment* o : cp.segments) {
+        for (size_t oi : cp.segments) {
+          const Segment* o = &plan.segments[oi];
           if (o->flags & PF_W) w = o;
           if (o->flags & PF_X) x = o;
         }
@@ -607,7 +609,8 @@ Result<void> map_segments(int fd, const Plan& plan, uintptr_t base, uint64_t pg,
   for (const auto& [page, cp] : plan.copy_pages) {
     uintptr_t addr = base + page;
     if (auto r = protect(addr, pg, PROT_READ | PROT_WRITE, nullptr); !r) return r;
-    for (const Segment* s : cp.segments) {
+    for (size_t si : cp.segments) {
+      const Segment* s = &plan.segments[si];
       uint64_t lo = std::max(page, s->vaddr);
       uint64_t hi = std::min(page + pg, s->file_end());
       if (lo >= hi) continue;  // Only bss of this segment on this page.
@@ -617,7 +620,7 @@ Result<void> map_segments(int fd, const Plan& plan, uintptr_t base, uint64_t pg,
         return r;
       }
     }
-    if (auto r = protect(addr, pg, cp.prot, cp.segments.front()); !r) return r;
+    if (auto r = protect(addr, pg, cp.prot, &plan.segments[cp.segments.front()]); !r) return r;
   }
   return {};
 }
