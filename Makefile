@@ -28,8 +28,9 @@ test: build
 	$(MAKE) test-asan
 
 # Host code again under AddressSanitizer + UndefinedBehaviorSanitizer.
-test-asan: deps
-	cmake -S . -B $(ASAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DCLOUDABI_SANITIZE=ON
+test-asan: build
+	cmake -S . -B $(ASAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DCLOUDABI_SANITIZE=ON \
+	  -DCLOUDABI_PREBUILT_TARGET=$(abspath $(BUILD))
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
