@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cloudabi_types.h"
+#include "runtime/confine/confine.h"
 #include "runtime/support/result.h"
 
 namespace cloudabi::runtime {
@@ -34,8 +35,11 @@ struct Options {
   // Where the runtime writes its own messages. It is moved out of the
   // program's descriptor range and never visible to the program.
   int diagnostics_fd = 2;
-  // Print every system call with its result on the diagnostics descriptor.
+  // Print every system call with its result on the diagnostics descriptor,
+  // and which confinement layers are active.
   bool trace = false;
+  // The kernel-enforced sandbox (see runtime/confine/confine.h).
+  ConfineOptions confine;
 };
 
 // Arranges the descriptors (grant i -> fd i, everything else closed), loads

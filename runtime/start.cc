@@ -172,6 +172,22 @@ Result<MainStack> build_main_stack(const loader::Image& image, uintptr_t vdso,
   return MainStack{p, auxv_addr, tcb_addr};
 }
 
+// Says which layers are active (with --trace, or when one is missing) and
+// refuses to run with a missing layer under --require-full-confinement.
+Result<void> report_confinement(const std::vector<LayerStatus>& layers, const Options& options) {
+  for (const LayerStatus& l : layers) {
+    if (!l.active && options.confine.require_full)
+      return Error{"full confinement was required, but the " + l.layer + " layer is not active: " +
+                   l.detail};
+    if (!l.active) {
+      diag("warning: %s not active: %s", l.layer.c_str(), l.detail.c_str());
+    } else if (options.trace) {
+      diag("%s: %s", l.layer.c_str(), l.detail.c_str());
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 Error run(Options options) {
@@ -186,6 +202,9 @@ Error run(Options options) {
 
   if (Result<void> r = arrange_descriptors(options.grants, {*diag_fd, *exec_fd}); !r)
     return r.error();
+  // With a new pid namespace this forks: only the program's process returns.
+  Result<LayerStatus> namespaces = enter_namespaces(options.confine, *diag_fd);
+  if (!namespaces) return namespaces.error();
   if (Result<void> r = register_descriptors(options.grants); !r) return r.error();
 
   Result<loader::Image> image = loader::load_executable(executable.get());
@@ -200,7 +219,18 @@ Error run(Options options) {
   Result<MainStack> stack = build_main_stack(*image, vdso->ehdr(), options.argdata);
   if (!stack) return stack.error();
 
+  std::vector<DirectoryGrant> dirs;
+  for (int fd : fd_table().descriptors()) {
+    FdEntry e;
+    if (fd_table().get(static_cast<uint32_t>(fd), &e) == 0 && e.type == CLOUDABI_FILETYPE_DIRECTORY)
+      dirs.push_back({fd, e.base, e.inheriting});
+  }
   reset_signals();
+  Result<std::vector<LayerStatus>> layers =
+      apply_confinement(options.confine, dirs, -1, namespaces->active);
+  if (!layers) return layers.error();
+  layers->insert(layers->begin(), *namespaces);
+  if (Result<void> r = report_confinement(*layers, options); !r) return r.error();
   cloudabi_enter_guest(image->entry, stack->stack_pointer, stack->auxv, 0, stack->tcb);
   // The main thread ended with thread_exit; the process lives on until the
   // last thread has ended.
