@@ -8,7 +8,9 @@
  * array. If the heap array cannot grow, the end of an ancestor is recomputed
  * by descending from the root again: slower, but never wrong. */
 
-#define LOCAL_LEVELS 32
+#ifndef ARGDATA_SCAN_LOCAL_LEVELS
+#define ARGDATA_SCAN_LOCAL_LEVELS 32
+#endif
 
 /* Returns the end offset of the container at nesting level `level' (0 is the
  * root) that contains offset `target'. */
@@ -42,9 +44,9 @@ void __argdata_scan_fds(const unsigned char *buf, size_t len, __argdata_fd_visit
   }
   if (buf[0] != ADT_MAP && buf[0] != ADT_SEQ) return;
 
-  size_t local[LOCAL_LEVELS];
+  size_t local[ARGDATA_SCAN_LOCAL_LEVELS];
   size_t *ends = local;
-  size_t capacity = LOCAL_LEVELS;
+  size_t capacity = ARGDATA_SCAN_LOCAL_LEVELS;
   size_t depth = 0; /* number of enclosing containers saved */
   size_t pos = 1, end = len;
 

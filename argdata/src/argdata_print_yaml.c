@@ -29,13 +29,14 @@
 
 #define MAX_DEPTH 128
 #define MAX_INT_BYTES 4096
+#define TYPE_NULL 0x100 /* not a tag byte */
 
 static void print_value(const argdata_t *ad, FILE *fp, unsigned depth);
 
 static int value_type(const argdata_t *ad) {
   switch (ad->kind) {
     case AD_BUFFER:
-      return ad->u.buffer.len == 0 ? 0 : ad->u.buffer.ptr[0];
+      return ad->u.buffer.len == 0 ? TYPE_NULL : ad->u.buffer.ptr[0];
     case AD_BINARY:
       return ADT_BINARY;
     case AD_STR:
@@ -302,7 +303,7 @@ static void print_seq(const argdata_t *ad, FILE *fp, unsigned depth) {
 static void print_value(const argdata_t *ad, FILE *fp, unsigned depth) {
   int type = value_type(ad);
   switch (type) {
-    case 0:
+    case TYPE_NULL:
       fputs("!!null \"null\"", fp);
       return;
     case ADT_BINARY: {

@@ -113,14 +113,20 @@ int argdata_reader_pull(argdata_reader_t *r, int fd) {
     }
   }
 
-  if (r->data_capacity < r->data_len) {
-    unsigned char *grown = realloc(r->data, r->data_len);
-    if (grown == NULL) return ENOMEM;
-    r->data = grown;
-    r->data_capacity = r->data_len;
-  }
+  /* The buffer grows with the data actually received, so that a large
+   * announced length alone does not allocate anything. */
   while (r->data_read < r->data_len) {
-    ssize_t n = read(fd, r->data + r->data_read, r->data_len - r->data_read);
+    if (r->data_read == r->data_capacity) {
+      size_t capacity = r->data_capacity < 4096            ? 4096
+                        : r->data_capacity <= SIZE_MAX / 2 ? 2 * r->data_capacity
+                                                           : SIZE_MAX;
+      if (capacity > r->data_len) capacity = r->data_len;
+      unsigned char *grown = realloc(r->data, capacity);
+      if (grown == NULL) return ENOMEM;
+      r->data = grown;
+      r->data_capacity = capacity;
+    }
+    ssize_t n = read(fd, r->data + r->data_read, r->data_capacity - r->data_read);
     if (n < 0) {
       if (errno == EINTR) continue;
       return errno;
