@@ -7,8 +7,9 @@
  *  - prints the value as YAML to /dev/null;
  *  - re-serializes it, decodes the result and checks that both decode to
  *    the same thing, and that serializing again is byte-for-byte stable;
- *  - if every node is well-formed, rebuilds the tree with argdata_create_*
- *    and checks that its serialization decodes to the same thing too.
+ *  - if every node is well-formed (and integers are minimally encoded),
+ *    rebuilds the tree with argdata_create_* and checks that it serializes
+ *    to exactly the same bytes and descriptors.
  */
 
 #define _POSIX_C_SOURCE 200809L
@@ -27,12 +28,12 @@
 #define MAX_DEPTH 48
 #define MAX_NODES 4096
 
-#define CHECK(cond)                                                          \
-  do {                                                                       \
-    if (!(cond)) {                                                           \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (!(cond)) {                                                             \
       fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-      abort();                                                               \
-    }                                                                        \
+      abort();                                                                 \
+    }                                                                          \
   } while (0)
 
 /* Descriptor conversion for the input: small indices map to fake process
@@ -164,14 +165,30 @@ static void *keep(struct pool *p, void *item) {
   return item;
 }
 
+/* Whether a two's complement big-endian number has no redundant leading
+ * byte (the form the constructors produce). */
+static bool minimal_int(const unsigned char *p, size_t len) {
+  if (len == 0) return true;
+  if (p[0] == 0x00) return len > 1 && (p[1] & 0x80) != 0;
+  if (p[0] == 0xff) return len == 1 || (p[1] & 0x80) == 0;
+  return true;
+}
+
 /* Returns NULL if the value has a part the constructors cannot express
- * exactly (malformed data, out-of-range numbers, too deep, too large). */
+ * exactly (malformed data, out-of-range numbers, non-minimal integer
+ * encodings, too deep, too large). */
 static argdata_t *rebuild(const argdata_t *ad, struct pool *p, unsigned depth) {
   if (depth > MAX_DEPTH || ++p->nodes > MAX_NODES) return NULL;
 
   size_t len;
   argdata_serialized_length(ad, &len, NULL);
   if (len == 0) return (argdata_t *)&argdata_null;
+  if (len <= 32) {
+    /* Integers and timestamps decode leniently but are encoded minimally. */
+    unsigned char raw[32];
+    argdata_serialize(ad, raw, NULL);
+    if ((raw[0] == 0x05 || raw[0] == 0x09) && !minimal_int(raw + 1, len - 1)) return NULL;
+  }
 
   const void *bin;
   size_t bin_len;
@@ -288,6 +305,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     CHECK(ad3 != NULL);
     compare(ad, ad3, 0);
     compare(rebuilt, ad3, 0);
+    /* Encodings are canonical once integers are minimal, so the rebuilt tree
+     * serializes to exactly the re-serialized input. */
+    CHECK(len3 == len1 && memcmp(buf3, buf1, len1) == 0);
+    CHECK(n_fds3 == n_fds1 && memcmp(fds3, fds1, n_fds1 * sizeof(int)) == 0);
     argdata_print_yaml(rebuilt, devnull);
     argdata_free(ad3);
     free(buf3);

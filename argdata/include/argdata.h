@@ -187,12 +187,10 @@ ARGDATA_GET_INT_U_(unsigned long long, ullong, ULLONG_MAX)
 #ifdef __cplusplus
 
 /* C++: argdata_create_int and argdata_get_int are overloaded functions. */
-#define ARGDATA_INT_OVERLOADS_(type, name, sign)                            \
-  inline argdata_t *argdata_create_int(type value) {                        \
-    return argdata_create_int_##sign(value);                                \
-  }                                                                         \
-  inline int argdata_get_int(const argdata_t *ad, type *value) {            \
-    return argdata_get_int_##name(ad, value);                               \
+#define ARGDATA_INT_OVERLOADS_(type, name, sign)                                                \
+  inline argdata_t *argdata_create_int(type value) { return argdata_create_int_##sign(value); } \
+  inline int argdata_get_int(const argdata_t *ad, type *value) {                                \
+    return argdata_get_int_##name(ad, value);                                                   \
   }
 ARGDATA_INT_OVERLOADS_(char, char, s)
 ARGDATA_INT_OVERLOADS_(signed char, schar, s)

@@ -41,10 +41,9 @@ struct argdata_t {
     constexpr range() noexcept : data_(nullptr), size_(0) {}
     constexpr range(T *data, std::size_t size) noexcept : data_(data), size_(size) {}
     // From arrays, std::vector, std::array, another range, ...
-    template <typename C,
-              typename = std::enable_if_t<
-                  !std::is_same_v<std::decay_t<C>, range> &&
-                  std::is_convertible_v<decltype(std::data(std::declval<C &>())), T *>>>
+    template <typename C, typename = std::enable_if_t<
+                              !std::is_same_v<std::decay_t<C>, range> &&
+                              std::is_convertible_v<decltype(std::data(std::declval<C &>())), T *>>>
     constexpr range(C &&c) noexcept : data_(std::data(c)), size_(std::size(c)) {}
 
     constexpr T *data() const noexcept { return data_; }
@@ -320,10 +319,11 @@ struct argdata_t {
     if (!ts) return std::nullopt;
     constexpr std::int64_t giga = 1000000000;
     constexpr std::int64_t lo = std::numeric_limits<std::int64_t>::min() / giga;
-    if (ts->tv_sec < lo || ts->tv_sec > (std::numeric_limits<std::int64_t>::max() - ts->tv_nsec) / giga)
+    if (ts->tv_sec < lo ||
+        ts->tv_sec > (std::numeric_limits<std::int64_t>::max() - ts->tv_nsec) / giga)
       return std::nullopt;
-    return timestamp(std::chrono::nanoseconds(static_cast<std::int64_t>(ts->tv_sec) * giga +
-                                              ts->tv_nsec));
+    return timestamp(
+        std::chrono::nanoseconds(static_cast<std::int64_t>(ts->tv_sec) * giga + ts->tv_nsec));
   }
   std::optional<map> get_map() const {
     map m(this);
@@ -337,7 +337,9 @@ struct argdata_t {
   }
 
   // Getters with defaults: empty, false, -1, 0.0, 0, "", the epoch, empty.
-  range<const unsigned char> as_binary() const { return get_binary().value_or(range<const unsigned char>()); }
+  range<const unsigned char> as_binary() const {
+    return get_binary().value_or(range<const unsigned char>());
+  }
   bool as_bool() const { return get_bool().value_or(false); }
   int as_fd() const { return get_fd().value_or(-1); }
   double as_float() const { return get_float().value_or(0.0); }

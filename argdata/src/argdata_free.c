@@ -2,6 +2,4 @@
 
 #include "argdata_impl.h"
 
-void argdata_free(argdata_t *ad) {
-  free(ad);
-}
+void argdata_free(argdata_t *ad) { free(ad); }

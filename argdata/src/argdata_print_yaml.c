@@ -55,13 +55,10 @@ static void indent(FILE *fp, unsigned depth) {
   for (unsigned i = 0; i < depth; ++i) fputs("  ", fp);
 }
 
-static void print_error(FILE *fp, const char *reason) {
-  fprintf(fp, "!error \"%s\"", reason);
-}
+static void print_error(FILE *fp, const char *reason) { fprintf(fp, "!error \"%s\"", reason); }
 
 static void print_binary(const unsigned char *p, size_t len, FILE *fp) {
-  static const char alphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   fputs("!!binary \"", fp);
   for (size_t i = 0; i < len; i += 3) {
     uint32_t group = (uint32_t)p[i] << 16;
@@ -233,8 +230,9 @@ static void print_timestamp(const struct timespec *ts, FILE *fp) {
   int64_t month = month_from_march < 10 ? month_from_march + 3 : month_from_march - 9;
   int64_t year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
 
-  fprintf(fp, "!!timestamp \"%s%04" PRId64 "-%02" PRId64 "-%02" PRId64 "T%02" PRId64 ":%02" PRId64
-              ":%02" PRId64,
+  fprintf(fp,
+          "!!timestamp \"%s%04" PRId64 "-%02" PRId64 "-%02" PRId64 "T%02" PRId64 ":%02" PRId64
+          ":%02" PRId64,
           year < 0 ? "-" : "", year < 0 ? -year : year, month, day, secs_of_day / 3600,
           secs_of_day / 60 % 60, secs_of_day % 60);
   if (ts->tv_nsec != 0) {

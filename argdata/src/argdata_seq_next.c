@@ -1,6 +1,5 @@
 #include "argdata_impl.h"
 
-
 void argdata_seq_next(argdata_seq_iterator_t *it_) {
   struct __argdata_iterator *it = (struct __argdata_iterator *)it_;
   if (it->index >= ARGDATA_ITERATOR_INVALID) return;

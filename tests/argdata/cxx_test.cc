@@ -127,8 +127,9 @@ TEST(ArgdataCxx, ContainersAndIteration) {
   EXPECT_EQ(errno, EINVAL);
 
   std::vector<unsigned char> bytes = map->serialize();
-  EXPECT_EQ(Hex(bytes), "06 86 08 6e 61 6d 65 00 8a 08 63 6c 6f 75 64 61 62 69 00 82 05 01 88 07 82 "
-                        "05 01 82 02 01 80");
+  EXPECT_EQ(Hex(bytes),
+            "06 86 08 6e 61 6d 65 00 8a 08 63 6c 6f 75 64 61 62 69 00 82 05 01 88 07 82 "
+            "05 01 82 02 01 80");
   auto decoded = argdata_t::create_from_buffer(bytes);
 
   for (const argdata_t *m : {map.get(), decoded.get()}) {

@@ -111,18 +111,18 @@ TEST(ArgdataFd, EmbeddedBuffersAreRemapped) {
   EXPECT_EQ(fds, std::vector<int>({30, 20, 40}));
   EXPECT_EQ(ToHex(out),
             "07"
-            " 85 03 00 00 00 00"                                     // 30 -> 0
-            " 99 07 85 03 00 00 00 01 85 03 00 00 00 00"             // 20 -> 1, 30 -> 0
-            " 85 03 00 00 00 01 85 03 ff ff ff ff"                   // 20 -> 1, unavailable
-            " 85 03 00 00 00 02"                                     // 40 -> 2
-            " 8b 06 83 08 6b 00 85 03 00 00 00 00");                 // 30 -> 0
+            " 85 03 00 00 00 00"                          // 30 -> 0
+            " 99 07 85 03 00 00 00 01 85 03 00 00 00 00"  // 20 -> 1, 30 -> 0
+            " 85 03 00 00 00 01 85 03 ff ff ff ff"        // 20 -> 1, unavailable
+            " 85 03 00 00 00 02"                          // 40 -> 2
+            " 8b 06 83 08 6b 00 85 03 00 00 00 00");      // 30 -> 0
   // The source buffers are left alone.
-  EXPECT_EQ(inner, Hex("07 85 03 00 00 00 00 85 03 00 00 00 01 85 03 00 00 00 00 85 03 00 00 00 02"));
+  EXPECT_EQ(inner,
+            Hex("07 85 03 00 00 00 00 85 03 00 00 00 01 85 03 00 00 00 00 85 03 00 00 00 02"));
 
   // Decoding the result with the fds array gives the same descriptors.
   Decoded again = Decode(out, FromTable, &fds);
-  EXPECT_EQ(Dump(again.get()),
-            "[fd:30,[fd:20,fd:30,fd:20,fd:EBADF],fd:40,{str:k:fd:30}]");
+  EXPECT_EQ(Dump(again.get()), "[fd:30,[fd:20,fd:30,fd:20,fd:EBADF],fd:40,{str:k:fd:30}]");
   EXPECT_EQ(Dump(top.get()), "[fd:30,[fd:20,fd:30,fd:20,fd:EBADF],fd:40,{str:k:fd:30}]");
 
   // Without an fds array the process-local numbers are written.
@@ -164,7 +164,9 @@ TEST(ArgdataFd, TopLevelBufferDescriptor) {
 }
 
 // The scanner's fallback without memory must agree with the normal path.
-void Collect(void *ctx, size_t offset) { static_cast<std::vector<size_t> *>(ctx)->push_back(offset); }
+void Collect(void *ctx, size_t offset) {
+  static_cast<std::vector<size_t> *>(ctx)->push_back(offset);
+}
 
 std::vector<size_t> Scan(const Bytes &b) {
   std::vector<size_t> out;

@@ -36,8 +36,7 @@ int argdata_test_generic_c(void) {
   if (b == NULL || !encoded_equals(b, b_enc, sizeof(b_enc))) return 2;
 
   argdata_t *c = argdata_create_int(ull);
-  static const unsigned char c_enc[] = {0x05, 0x00, 0xff, 0xff, 0xff, 0xff,
-                                        0xff, 0xff, 0xff, 0xff};
+  static const unsigned char c_enc[] = {0x05, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
   if (c == NULL || !encoded_equals(c, c_enc, sizeof(c_enc))) return 3;
 
   argdata_t *d = argdata_create_int(l);

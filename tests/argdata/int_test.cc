@@ -83,8 +83,8 @@ TEST(ArgdataInt, UnsignedBoundariesAtEveryWidth) {
     EXPECT_EQ(RoundTripU(all_ones), all_ones);
   }
   // Unsigned and signed constructors agree where both apply.
-  for (uintmax_t v : {uintmax_t{0}, uintmax_t{1}, uintmax_t{127}, uintmax_t{128},
-                      uintmax_t{65535}, uintmax_t{INTMAX_MAX}}) {
+  for (uintmax_t v : {uintmax_t{0}, uintmax_t{1}, uintmax_t{127}, uintmax_t{128}, uintmax_t{65535},
+                      uintmax_t{INTMAX_MAX}}) {
     Ad s(argdata_create_int_s(static_cast<intmax_t>(v)));
     Ad u(argdata_create_int_u(v));
     EXPECT_EQ(Serialize(s.get()), Serialize(u.get()));
@@ -156,8 +156,8 @@ TEST(ArgdataInt, NonMinimalEncodingsWithinEightBytesAreAccepted) {
 TEST(ArgdataInt, WrongTypeIsEinval) {
   intmax_t s = 3;
   uintmax_t u = 3;
-  for (const char *hex : {"", "01", "02 01", "04 00 00 00 00 00 00 00 00", "08 00", "09", "07",
-                          "06", "0a 01"}) {
+  for (const char *hex :
+       {"", "01", "02 01", "04 00 00 00 00 00 00 00 00", "08 00", "09", "07", "06", "0a 01"}) {
     SCOPED_TRACE(hex);
     Decoded d = DecodeHex(hex);
     EXPECT_EQ(argdata_get_int_s(d.get(), &s, INTMAX_MIN, INTMAX_MAX), EINVAL);

@@ -37,7 +37,7 @@ TEST(ArgdataIterator, NotAContainerIsInvalid) {
   Decoded decoded_seq = DecodeHex("07 81 05");
   Decoded decoded_map = DecodeHex("06 81 05 80");
 
-  const argdata_t *not_maps[] = {i.get(),        s.get(),  fd.get(),         bin.get(),
+  const argdata_t *not_maps[] = {i.get(),       s.get(),       fd.get(),  bin.get(),
                                  &argdata_null, &argdata_true, seq.get(), decoded_seq.get()};
   for (const argdata_t *ad : not_maps) {
     argdata_map_iterator_t it;
@@ -49,7 +49,7 @@ TEST(ArgdataIterator, NotAContainerIsInvalid) {
     argdata_map_next(&it);
     EXPECT_EQ(it.index, ARGDATA_ITERATOR_INVALID);
   }
-  const argdata_t *not_seqs[] = {i.get(),        s.get(),  fd.get(),         bin.get(),
+  const argdata_t *not_seqs[] = {i.get(),       s.get(),        fd.get(),  bin.get(),
                                  &argdata_null, &argdata_false, map.get(), decoded_map.get()};
   for (const argdata_t *ad : not_seqs) {
     argdata_seq_iterator_t it;

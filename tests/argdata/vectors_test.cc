@@ -74,9 +74,17 @@ struct IntVector {
 
 TEST(ArgdataVectors, SignedInts) {
   const IntVector vectors[] = {
-      {0, "05"},        {1, "05 01"},        {127, "05 7f"},        {128, "05 00 80"},
-      {-1, "05 ff"},    {-128, "05 80"},     {-129, "05 ff 7f"},    {255, "05 00 ff"},
-      {1000, "05 03 e8"}, {-1000, "05 fc 18"}, {4294967295, "05 00 ff ff ff ff"},
+      {0, "05"},
+      {1, "05 01"},
+      {127, "05 7f"},
+      {128, "05 00 80"},
+      {-1, "05 ff"},
+      {-128, "05 80"},
+      {-129, "05 ff 7f"},
+      {255, "05 00 ff"},
+      {1000, "05 03 e8"},
+      {-1000, "05 fc 18"},
+      {4294967295, "05 00 ff ff ff ff"},
   };
   for (const IntVector &v : vectors) {
     SCOPED_TRACE(v.hex);
@@ -326,8 +334,14 @@ TEST(ArgdataVectors, SubfieldLengthEncoding) {
     size_t length;
     const char *prefix;
   } const vectors[] = {
-      {1, "81"},          {6, "86"},       {127, "ff"},       {128, "01 80"},
-      {201, "01 c9"},     {16383, "7f ff"}, {16384, "01 00 80"}, {2097151, "7f 7f ff"},
+      {1, "81"},
+      {6, "86"},
+      {127, "ff"},
+      {128, "01 80"},
+      {201, "01 c9"},
+      {16383, "7f ff"},
+      {16384, "01 00 80"},
+      {2097151, "7f 7f ff"},
       {2097152, "01 00 00 80"},
   };
   for (const auto &v : vectors) {

@@ -73,8 +73,7 @@ TEST(ArgdataYaml, Strings) {
   const char special[] = "q\"b\\n\n t\t \x01 \x7f \xc3\xa9 \xc2\x85 \xe2\x80\xa8 \x1b";
   Ad s(argdata_create_str(special, sizeof(special) - 1));
   ASSERT_TRUE(s);
-  EXPECT_EQ(Body(s.get()),
-            "!!str \"q\\\"b\\\\n\\n t\\t \\x01 \\x7f \xc3\xa9 \\N \\L \\e\"");
+  EXPECT_EQ(Body(s.get()), "!!str \"q\\\"b\\\\n\\n t\\t \\x01 \\x7f \xc3\xa9 \\N \\L \\e\"");
   const char nul[] = {'a', '\0', 'b'};
   Ad n(argdata_create_str(nul, 3));
   EXPECT_EQ(Body(n.get()), "!!str \"a\\0b\"");
@@ -113,8 +112,7 @@ TEST(ArgdataYaml, Timestamps) {
     Ad ad(argdata_create_timestamp(&ts));
     EXPECT_EQ(Body(ad.get()), std::string("!!timestamp \"") + v.text + "\"");
   }
-  EXPECT_EQ(BodyHex("09 7f ff ff ff ff ff ff ff ff ff ff ff"),
-            "!error \"timestamp out of range\"");
+  EXPECT_EQ(BodyHex("09 7f ff ff ff ff ff ff ff ff ff ff ff"), "!error \"timestamp out of range\"");
 }
 
 TEST(ArgdataYaml, FileDescriptors) {
