@@ -71,8 +71,10 @@ std::optional<Address> parse_address(std::string_view text, bool for_bind, std::
       return std::nullopt;
     }
     port = rest.substr(1);
+    // A scope ("%eth0") may follow a link-local address.
+    std::string literal(host.substr(0, host.find('%')));
     in6_addr tmp;
-    if (inet_pton(AF_INET6, std::string(host).c_str(), &tmp) != 1) {
+    if (inet_pton(AF_INET6, literal.c_str(), &tmp) != 1) {
       *error = "'" + std::string(host) + "' between [ and ] is not an IPv6 address";
       return std::nullopt;
     }

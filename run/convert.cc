@@ -227,7 +227,9 @@ class Converter {
       argdata_serialize(*k, encoded.data(), nullptr);
       auto [it, inserted] = seen.emplace(std::move(encoded), key_node.mark);
       if (!inserted) {
-        return ConfigError::at(key_node.mark, "duplicate key in a mapping (the same key is at " +
+        std::string shown =
+            key_node.is_scalar() && key_node.value.size() <= 40 ? " '" + key_node.value + "'" : "";
+        return ConfigError::at(key_node.mark, "duplicate key" + shown + " in a mapping (first at " +
                                                   it->second.str() + ")");
       }
       auto v = convert(*n.children[i + 1]);
@@ -253,7 +255,16 @@ class Converter {
 
 Expected<int> PlaceholderResources::acquire(const ResourceSpec& spec) {
   specs_.push_back(spec);
-  return kFirstPlaceholder + static_cast<int>(specs_.size() - 1);
+  if (auto* fd = std::get_if<FdSpec>(&spec.spec)) {
+    auto [it, inserted] = fd_numbers_.emplace(fd->fd, next_);
+    if (inserted) ++next_;
+    return it->second;
+  }
+  if (spec.kind == ResourceKind::kExecutable) {
+    if (executable_ < 0) executable_ = next_++;
+    return executable_;
+  }
+  return next_++;
 }
 
 Expected<Converted> convert(const Document& doc, ResourceProvider& resources) {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <vector>
 
 #include "run/error.h"
@@ -25,9 +26,10 @@ class ResourceProvider {
   virtual Expected<int> acquire(const ResourceSpec& spec) = 0;
 };
 
-// Validates resource specs but opens nothing: each resource gets a distinct
-// made-up descriptor number (from 1000000 up). For fuzzing and for tests of
-// the pure conversion.
+// Validates resource specs but opens nothing: each resource gets a made-up
+// descriptor number (from 1000000 up). Like on the host, !fd with the same
+// number and !executable always yield the same descriptor; every !file and
+// !socket a new one. For fuzzing and for tests of the pure conversion.
 class PlaceholderResources : public ResourceProvider {
  public:
   Expected<int> acquire(const ResourceSpec& spec) override;
@@ -37,6 +39,9 @@ class PlaceholderResources : public ResourceProvider {
 
  private:
   std::vector<ResourceSpec> specs_;
+  std::map<int, int> fd_numbers_;  // !fd N -> placeholder.
+  int executable_ = -1;
+  int next_ = kFirstPlaceholder;
 };
 
 struct Converted {

@@ -180,6 +180,12 @@ Expected<int> HostResources::acquire_file(const ResourceSpec& spec, const FileSp
     if (f.append) flags |= O_APPEND;
     fd.reset(open(f.path.c_str(), flags, f.mode.value_or(0666)));
     if (!fd.valid() && errno == EISDIR) {
+      if (f.rights && f.rights->preset && !preset_rights(*f.rights->preset, true)) {
+        return ConfigError::at(f.rights->mark, "the rights preset '" +
+                                                   std::string(preset_name(*f.rights->preset)) +
+                                                   "' does not apply to directories, and " +
+                                                   quoted(f.path) + " is one");
+      }
       if (f.type == FileSpec::Type::kFile || f.create || f.truncate || f.append) {
         return ConfigError::at(f.path_mark,
                                quoted(f.path) + " is a directory" +

@@ -129,9 +129,9 @@ int real_main(int argc, char** argv) {
   options.grants = std::move(plan->grants);
   options.diagnostics_fd = STDERR_FILENO;
   options.trace = trace;
-  // Returns only if the program could not be started.
-  cloudabi::Error error = cloudabi::runtime::run(std::move(options));
-  return fail("cannot start '" + executable + "': " + error.message);
+  options.name = executable;
+  // Never returns; reports a failure to start itself.
+  cloudabi::runtime::run(std::move(options));
 #else
   (void)trace;
   return fail("cannot start '" + executable +

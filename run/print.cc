@@ -128,6 +128,36 @@ void emit(const argdata_t* ad, size_t indent, std::string& out) {
   }
 }
 
+// "label: word word ..." wrapped at 100 columns, continuation lines
+// aligned under the first word.
+std::string wrapped(const std::string& indent, const std::string& label, const std::string& text) {
+  constexpr size_t kWidth = 100;
+  std::string out = indent + label;
+  std::string cont(indent.size() + label.size(), ' ');
+  size_t col = out.size();
+  bool first = true;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find(' ', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string word = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (!first && col + 1 + word.size() > kWidth) {
+      out += "\n" + cont;
+      col = cont.size();
+      first = true;
+    }
+    if (!first) {
+      out += ' ';
+      ++col;
+    }
+    out += word;
+    col += word.size();
+    first = false;
+  }
+  return out + "\n";
+}
+
 bool plain_safe(std::string_view s) {
   if (s.empty() || s[0] == '-' || s[0] == '.') return false;
   for (char c : s) {
@@ -143,36 +173,59 @@ bool plain_safe(std::string_view s) {
 std::string yaml_string(std::string_view s) {
   if (plain_safe(s)) return std::string(s);
   std::string out = "\"";
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\0':
-        out += "\\0";
-        break;
-      default:
-        if (u < 0x20 || u == 0x7f) {
-          char buf[8];
-          std::snprintf(buf, sizeof(buf), "\\x%02x", u);
-          out += buf;
-        } else {
-          out += c;
-        }
+  char buf[16];
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char u = static_cast<unsigned char>(s[i]);
+    if (u < 0x80) {
+      switch (u) {
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\0':
+          out += "\\0";
+          break;
+        default:
+          if (u < 0x20 || u == 0x7f) {
+            std::snprintf(buf, sizeof(buf), "\\x%02x", u);
+            out += buf;
+          } else {
+            out += static_cast<char>(u);
+          }
+      }
+      continue;
     }
+    // A multi-byte UTF-8 sequence (argdata strings are valid UTF-8). YAML
+    // treats some code points as line breaks or does not allow them
+    // literally: escape those.
+    size_t len = u >= 0xf0 ? 4 : u >= 0xe0 ? 3 : 2;
+    if (i + len > s.size()) len = s.size() - i;
+    uint32_t cp = u & (len == 4 ? 0x07 : len == 3 ? 0x0f : 0x1f);
+    for (size_t k = 1; k < len; ++k) cp = cp << 6 | (static_cast<unsigned char>(s[i + k]) & 0x3f);
+    if (cp == 0x85) {
+      out += "\\N";
+    } else if (cp == 0x2028) {
+      out += "\\L";
+    } else if (cp == 0x2029) {
+      out += "\\P";
+    } else if (cp < 0xa0 || cp == 0xfeff || cp == 0xfffe || cp == 0xffff) {
+      std::snprintf(buf, sizeof(buf), "\\u%04x", static_cast<unsigned>(cp));
+      out += buf;
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len - 1;
   }
   return out + "\"";
 }
@@ -237,9 +290,9 @@ std::string format_descriptor_table(std::span<const GrantInfo> descriptors,
                      g.type == HostFileType::kCharacterDevice || g.type == HostFileType::kFifo;
     if (file_like && g.access_mode == O_RDONLY) origin += ", opened read-only";
     if (file_like && g.access_mode == O_WRONLY) origin += ", opened write-only";
-    out += indent + "rights: " + format_rights(eff.base) + " (" + origin + ")\n";
+    out += wrapped(indent, "rights: ", format_rights(eff.base) + " (" + origin + ")");
     if (eff.inheriting != 0 || g.type == HostFileType::kDirectory) {
-      out += indent + "inheriting: " + format_rights(eff.inheriting) + "\n";
+      out += wrapped(indent, "inheriting: ", format_rights(eff.inheriting));
     }
   }
   return out;

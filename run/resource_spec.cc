@@ -73,7 +73,8 @@ Expected<RightsSpec> rights_value(const Node& n, std::string_view key) {
     }
     std::string message = "'" + std::string(key) + ": " + n.value +
                           "' is neither a rights preset (" + preset_names() + ") nor a right name";
-    std::string suggestion = suggest_right_name(n.value);
+    std::string suggestion = suggest_preset_name(n.value);
+    if (suggestion.empty()) suggestion = suggest_right_name(n.value);
     if (!suggestion.empty()) message += "; did you mean " + suggestion + "?";
     return ConfigError::at(n.mark, message);
   }
@@ -198,10 +199,9 @@ Expected<ResourceSpec> parse_fd(const Node& n) {
       }
     }
     if (!digits) {
-      return ConfigError::at(n.mark,
-                             "!fd needs stdin, stdout, stderr or a descriptor number, "
-                             "not '" +
-                                 n.value + "'");
+      std::string message = "!fd needs stdin, stdout, stderr or a descriptor number";
+      if (!n.value.empty()) message += ", not '" + n.value + "'";
+      return ConfigError::at(n.mark, message);
     }
     fd.fd = static_cast<int>(v);
   }

@@ -296,6 +296,12 @@ std::string_view preset_name(Preset preset) {
   return "?";
 }
 
+std::string suggest_preset_name(std::string_view name) {
+  std::vector<std::string_view> names;
+  for (const PresetInfo& p : kPresets) names.push_back(p.name);
+  return closest(name, names);
+}
+
 std::string preset_names() {
   std::string out;
   for (const PresetInfo& p : kPresets) {

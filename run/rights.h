@@ -65,6 +65,8 @@ RightsPair effective_rights(HostFileType type, int access_mode,
 enum class Preset { kReadOnly, kWriteOnly, kAppendOnly, kReadWrite, kExecutable, kAll };
 std::optional<Preset> parse_preset(std::string_view name);
 std::string_view preset_name(Preset preset);
+// The preset name closest to a misspelled one, or "".
+std::string suggest_preset_name(std::string_view name);
 // "read-only, write-only, append-only, read-write, executable, all".
 std::string preset_names();
 // The preset's rights for a directory or for anything else (files, devices,

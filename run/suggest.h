@@ -25,7 +25,7 @@ inline size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 // The candidate closest to `word` if it is at most `max_distance` edits
-// away, otherwise "".
+// away and those edits change less than half of it, otherwise "".
 template <typename Range>
 std::string closest(std::string_view word, const Range& candidates, size_t max_distance = 3) {
   if (word.size() > 64) return "";
@@ -33,7 +33,7 @@ std::string closest(std::string_view word, const Range& candidates, size_t max_d
   size_t best_distance = max_distance + 1;
   for (std::string_view c : candidates) {
     size_t d = edit_distance(word, c);
-    if (d < best_distance) {
+    if (d < best_distance && 2 * d < std::max(word.size(), c.size())) {
       best_distance = d;
       best = std::string(c);
     }
