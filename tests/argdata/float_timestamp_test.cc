@@ -64,15 +64,14 @@ struct timespec Ts(time_t sec, long nsec) {
 
 // Encodes a nanosecond count as a minimal two's complement timestamp.
 Bytes TimestampBytes(__int128 ns) {
-  Bytes be;
-  for (int i = 15; i >= 0; --i) be.push_back(static_cast<unsigned char>(ns >> (8 * i)));
+  unsigned char be[16];
+  for (int i = 0; i < 16; ++i) be[i] = static_cast<unsigned char>(ns >> (8 * (15 - i)));
   size_t skip = 0;
-  while (skip < be.size() &&
-         ((be[skip] == 0x00 && (skip + 1 == be.size() || !(be[skip + 1] & 0x80))) ||
-          (be[skip] == 0xff && skip + 1 < be.size() && (be[skip + 1] & 0x80))))
+  while (skip < 16 && ((be[skip] == 0x00 && (skip + 1 == 16 || !(be[skip + 1] & 0x80))) ||
+                       (be[skip] == 0xff && skip + 1 < 16 && (be[skip + 1] & 0x80))))
     ++skip;
-  Bytes out(1 + be.size() - skip, 0x09);
-  std::copy(be.begin() + skip, be.end(), out.begin() + 1);
+  Bytes out{0x09};
+  for (size_t i = skip; i < 16; ++i) out.push_back(be[i]);
   return out;
 }
 
