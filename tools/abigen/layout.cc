@@ -16,10 +16,11 @@ SizeAlign builtin(const std::string& name) {
 
 uint64_t align_up(uint64_t v, uint64_t a) { return (v + a - 1) / a * a; }
 
-[[noreturn]] void mismatch(const std::string& where, const std::string& what, uint64_t spec,
-                           uint64_t natural) {
-  throw std::runtime_error(where + ": " + what + " is " + std::to_string(spec) +
-                           " in the spec, but C lays it out at " + std::to_string(natural));
+[[noreturn]] void mismatch(const Spec& spec, size_t line, const std::string& where,
+                           const std::string& what, uint64_t value, uint64_t natural) {
+  throw std::runtime_error(spec.path + ":" + std::to_string(line) + ": " + where + ": " + what +
+                           " is " + std::to_string(value) + " in the spec, but C lays it out at " +
+                           std::to_string(natural));
 }
 
 // Lays out `fields` starting at `offset`; returns the end offset and updates align.
@@ -28,7 +29,7 @@ uint64_t lay_out(const Spec& spec, const std::string& where, const std::vector<F
   for (const Field& f : fields) {
     SizeAlign sa = size_align(spec, f.type);
     offset = align_up(offset, sa.align);
-    if (f.offset != offset) mismatch(where + "." + f.name, "the offset", f.offset, offset);
+    if (f.offset != offset) mismatch(spec, f.line, where + "." + f.name, "the offset", f.offset, offset);
     offset += sa.size;
     if (sa.align > align) align = sa.align;
   }
@@ -75,13 +76,13 @@ void check_layouts(const Spec& spec) {
       for (const Field& m : u.members) measure({m}, m.name);
       for (const Variant& v : u.variants) measure(v.fields, v.name);
       uint64_t natural = align_up(end, union_align);
-      if (u.offset != natural) mismatch(where, "the union offset", u.offset, natural);
+      if (u.offset != natural) mismatch(spec, s.line, where, "the union offset", u.offset, natural);
       end = u.offset + union_size;
       if (union_align > align) align = union_align;
     }
-    if (s.align != align) mismatch(where, "the alignment", s.align, align);
+    if (s.align != align) mismatch(spec, s.line, where, "the alignment", s.align, align);
     uint64_t size = align_up(end, align);
-    if (s.size != size) mismatch(where, "the size", s.size, size);
+    if (s.size != size) mismatch(spec, s.line, where, "the size", s.size, size);
   }
 }
 

@@ -37,6 +37,7 @@ struct Scalar {
 };
 
 struct Field {
+  size_t line = 0;  // where it is declared in the spec
   uint64_t offset = 0;
   std::string name;
   TypeRef type;
@@ -58,6 +59,7 @@ struct Union {
 };
 
 struct Struct {
+  size_t line = 0;
   std::string name;
   uint64_t size = 0;
   uint64_t align = 0;
@@ -67,6 +69,7 @@ struct Struct {
 };
 
 struct Param {
+  size_t line = 0;
   bool out = false;
   std::string name;
   TypeRef type;
@@ -88,6 +91,7 @@ struct Syscall {
 };
 
 struct Spec {
+  std::string path;  // of the spec file, for messages
   std::string abi_name;
   std::string version;
   std::vector<Scalar> scalars;

@@ -25,6 +25,7 @@ class Parser {
   }
 
   Spec parse() {
+    spec_.path = path_;
     while (next_line()) {
       const std::string& kw = word(0);
       if (kw == "abi") {
@@ -165,6 +166,7 @@ class Parser {
   // `OFFSET NAME : TYPE ["doc"]`
   Field parse_field() {
     Field f;
+    f.line = lineno_;
     f.doc = take_doc();
     if (tokens_.size() < 4 || word(2) != ":") fail("expected 'OFFSET NAME : TYPE'");
     f.offset = number(word(0));
@@ -177,6 +179,7 @@ class Parser {
   // `in|out NAME : TYPE ["doc"]`
   Param parse_param() {
     Param p;
+    p.line = lineno_;
     p.doc = take_doc();
     if (tokens_.size() < 4 || word(2) != ":") fail("expected 'in|out NAME : TYPE'");
     if (word(0) == "out") {
@@ -252,6 +255,7 @@ class Parser {
   // struct NAME size N align N "doc" ... end
   void parse_struct() {
     Struct s;
+    s.line = lineno_;
     s.doc = take_doc();
     expect_count(6);
     s.name = word(1);
@@ -351,24 +355,25 @@ class Parser {
     if (kBuiltins.count(name) || !declared_.insert(name).second) fail("'" + name + "' is declared twice");
   }
 
-  void check_type(const TypeRef& t, const std::string& where) const {
+  void check_type(const TypeRef& t, size_t line, const std::string& where) const {
     if (kBuiltins.count(t.name) == 0 && declared_.count(t.name) == 0)
-      throw ParseError(path_ + ": " + where + " uses unknown type '" + t.name + "'");
+      throw ParseError(path_ + ":" + std::to_string(line) + ": " + where + " uses unknown type '" +
+                       t.name + "'");
   }
 
   void check_references() const {
     for (const Struct& s : spec_.structs) {
-      for (const Field& f : s.fields) check_type(f.type, "struct " + s.name);
+      for (const Field& f : s.fields) check_type(f.type, f.line, "struct " + s.name);
       if (s.tail_union) {
-        for (const Field& f : s.tail_union->members) check_type(f.type, "struct " + s.name);
+        for (const Field& f : s.tail_union->members) check_type(f.type, f.line, "struct " + s.name);
         for (const Variant& v : s.tail_union->variants)
-          for (const Field& f : v.fields) check_type(f.type, "struct " + s.name);
+          for (const Field& f : v.fields) check_type(f.type, f.line, "struct " + s.name);
       }
     }
     for (const Function& f : spec_.functions)
-      for (const Param& p : f.params) check_type(p.type, "function " + f.name);
+      for (const Param& p : f.params) check_type(p.type, p.line, "function " + f.name);
     for (const Syscall& s : spec_.syscalls)
-      for (const Param& p : s.params) check_type(p.type, "syscall " + s.name);
+      for (const Param& p : s.params) check_type(p.type, p.line, "syscall " + s.name);
   }
 
   std::string path_;
