@@ -28,7 +28,7 @@
  * Values that cannot be decoded are printed as !error "<reason>". */
 
 #define MAX_DEPTH 128
-#define MAX_INT_BYTES 4096
+#define MAX_INT_BYTES 1024
 #define TYPE_NULL 0x100 /* not a tag byte */
 
 static void print_value(const argdata_t *ad, FILE *fp, unsigned depth);
