@@ -1,0 +1,10 @@
+#include <ctype.h>
+
+// The C locale's character set is ASCII; in UTF-8 locales every byte above
+// 0x7f is part of a multibyte sequence. Either way only ASCII is classified.
+int isalpha(int c) { return (unsigned)((c | 0x20) - 'a') < 26; }
+
+int isalpha_l(int c, locale_t locale) {
+  (void)locale;
+  return isalpha(c);
+}

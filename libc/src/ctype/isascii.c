@@ -1,0 +1,3 @@
+#include <ctype.h>
+
+int isascii(int c) { return (unsigned)c < 0x80; }

@@ -1,0 +1,10 @@
+#include <ctype.h>
+
+// The C locale's character set is ASCII; in UTF-8 locales every byte above
+// 0x7f is part of a multibyte sequence. Either way only ASCII is classified.
+int tolower(int c) { return isupper(c) ? c + ('a' - 'A') : c; }
+
+int tolower_l(int c, locale_t locale) {
+  (void)locale;
+  return tolower(c);
+}

@@ -1,0 +1,3 @@
+#include <string.h>
+
+char *strrchr(const char *s, int c) { return memrchr(s, c, strlen(s) + 1); }
