@@ -20,6 +20,7 @@
 #include "runtime/runtime.h"
 #include "runtime/support/diag.h"
 #include "runtime/support/unique_fd.h"
+#include "runtime/sys/guest_memory.h"
 #include "syscalls.h"
 
 namespace cloudabi::runtime {
@@ -122,6 +123,7 @@ Result<MainStack> build_main_stack(const loader::Image& image, uintptr_t vdso,
   char* low = static_cast<char*>(mem) + page;
   if (mprotect(low, size, PROT_READ | PROT_WRITE) != 0)
     return Error::from_errno("cannot allocate the program's stack");
+  add_guest_memory(reinterpret_cast<uintptr_t>(low), size);
 
   uintptr_t p = reinterpret_cast<uintptr_t>(low) + size;
   auto place = [&](const void* data, size_t len, size_t align) {
@@ -210,6 +212,7 @@ Error run(Options options) {
   Result<loader::Image> image = loader::load_executable(executable.get());
   if (!image) return image.error();
   executable.reset();
+  add_guest_memory(image->map_start, image->map_size);
 
   static std::optional<loader::Vdso> vdso;
   Result<loader::Vdso> built = build_vdso(options.trace);

@@ -12,7 +12,7 @@ std::vector<std::string> programs() {
   std::vector<std::string> out;
   std::stringstream list(GUEST_PROGRAMS);
   std::string name;
-  while (std::getline(list, name, ';'))
+  while (std::getline(list, name, ','))
     if (!name.empty()) out.push_back(name);
   return out;
 }
