@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,7 +25,14 @@ struct Grant {
   // Where the grant came from, for diagnostics, e.g.
   // "config.yaml:4:9: !file {path: /srv/data}".
   std::string origin;
+  // The CloudABI type, for a descriptor whose type fstat cannot tell (shared
+  // memory, which Linux shows as a regular file); nullopt derives it. With a
+  // type, the access mode does not narrow the rights (proc_exec hands on
+  // rights that were already narrowed).
+  std::optional<cloudabi_filetype_t> type;
 };
+
+struct ReexecContext;  // runtime/proc/reexec.h
 
 struct Options {
   int executable_fd = -1;
@@ -40,11 +48,25 @@ struct Options {
   bool trace = false;
   // The kernel-enforced sandbox (see runtime/confine/confine.h).
   ConfineOptions confine;
+  // An executable containing this runtime, for proc_exec, which re-executes
+  // the runtime (see runtime/proc/reexec.h). run() takes ownership. If -1,
+  // run() opens the static cloudabi-runtime helper built with the runtime,
+  // or else /proc/self/exe (whose main() must then call handle_reexec).
+  int runtime_executable_fd = -1;
+  // Set only by handle_reexec(): this run continues a program's proc_exec.
+  std::shared_ptr<const ReexecContext> reexec;
 };
 
 // Arranges the descriptors (grant i -> fd i, everything else closed), loads
 // the executable and runs it. Does not return once the program has started:
 // the program ends the process. Returns an Error if it could not start.
 Error run(Options options);
+
+// For the main() of every executable that contains the runtime, called first
+// thing: if argv is {_, "--cloudabi-reexec", N}, this process is the new image
+// of a program's proc_exec: it takes over the program's state from descriptor
+// N and runs the new program (never returning; on failure it prints a
+// diagnostic and exits with 127). Otherwise returns false.
+bool handle_reexec(int argc, char** argv);
 
 }  // namespace cloudabi::runtime

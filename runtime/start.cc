@@ -15,12 +15,14 @@
 
 #include "runtime/entry/guest_switch.h"
 #include "runtime/fd/fd_table.h"
+#include "runtime/fd/rights.h"
 #include "runtime/loader/elf_image.h"
 #include "runtime/loader/vdso.h"
+#include "runtime/proc/process.h"
+#include "runtime/proc/reexec.h"
 #include "runtime/runtime.h"
 #include "runtime/support/diag.h"
 #include "runtime/support/unique_fd.h"
-#include "runtime/sys/guest_memory.h"
 #include "syscalls.h"
 
 namespace cloudabi::runtime {
@@ -73,7 +75,13 @@ Result<void> arrange_descriptors(const std::vector<Grant>& grants, std::vector<i
 Result<void> register_descriptors(const std::vector<Grant>& grants) {
   for (size_t i = 0; i < grants.size(); ++i) {
     int fd = static_cast<int>(i);
-    Result<FdEntry> e = describe_fd(fd);
+    Result<FdEntry> e = FdEntry{};
+    if (grants[i].type) {
+      RightsPair max = max_rights(*grants[i].type);
+      e = FdEntry{*grants[i].type, max.base, max.inheriting};
+    } else {
+      e = describe_fd(fd);
+    }
     if (!e) return Error{grants[i].origin + ": " + e.error().message};
     if (grants[i].rights_base) e->base &= *grants[i].rights_base;
     if (grants[i].rights_inheriting) e->inheriting &= *grants[i].rights_inheriting;
@@ -123,7 +131,6 @@ Result<MainStack> build_main_stack(const loader::Image& image, uintptr_t vdso,
   char* low = static_cast<char*>(mem) + page;
   if (mprotect(low, size, PROT_READ | PROT_WRITE) != 0)
     return Error::from_errno("cannot allocate the program's stack");
-  add_guest_memory(reinterpret_cast<uintptr_t>(low), size);
 
   uintptr_t p = reinterpret_cast<uintptr_t>(low) + size;
   auto place = [&](const void* data, size_t len, size_t align) {
@@ -190,6 +197,21 @@ Result<void> report_confinement(const std::vector<LayerStatus>& layers, const Op
   return {};
 }
 
+// The executable proc_exec re-executes: one that contains this runtime and
+// whose main() calls handle_reexec(). The static helper built with the
+// runtime comes first, since it starts inside the sandbox (no dynamic loader,
+// no files); /proc/self/exe only works for a statically linked host or without
+// confinement. -1 if none can be opened: proc_exec then fails with ENOSYS.
+int open_runtime_executable(const Options& options) {
+  if (options.runtime_executable_fd >= 0) return options.runtime_executable_fd;
+  if (options.reexec) return options.reexec->runtime_fd;
+#ifdef CLOUDABI_RUNTIME_HELPER
+  int helper = open(CLOUDABI_RUNTIME_HELPER, O_PATH | O_CLOEXEC);
+  if (helper >= 0) return helper;
+#endif
+  return open("/proc/self/exe", O_PATH | O_CLOEXEC);
+}
+
 }  // namespace
 
 Error run(Options options) {
@@ -201,18 +223,43 @@ Error run(Options options) {
   Result<int> exec_fd = hide(options.executable_fd, hidden);
   if (!exec_fd) return exec_fd.error();
   UniqueFd executable(*exec_fd);
+  int runtime_fd = -1;
+  if (UniqueFd runtime(open_runtime_executable(options)); runtime.valid()) {
+    Result<int> hidden_runtime = hide(runtime.get(), hidden);
+    if (!hidden_runtime) return hidden_runtime.error();
+    runtime_fd = *hidden_runtime;
+  }
 
-  if (Result<void> r = arrange_descriptors(options.grants, {*diag_fd, *exec_fd}); !r)
-    return r.error();
+  std::vector<int> keep = {*diag_fd, *exec_fd};
+  if (runtime_fd >= 0) keep.push_back(runtime_fd);
+  if (options.reexec) {
+    // Lifelines of this process and of the children it keeps across proc_exec.
+    if (options.reexec->lifeline_in >= 0) keep.push_back(options.reexec->lifeline_in);
+    for (const ReexecContext::Child& c : options.reexec->children)
+      if (c.link.lifeline >= 0) keep.push_back(c.link.lifeline);
+  }
+  if (Result<void> r = arrange_descriptors(options.grants, keep); !r) return r.error();
   // With a new pid namespace this forks: only the program's process returns.
-  Result<LayerStatus> namespaces = enter_namespaces(options.confine, *diag_fd);
+  // After proc_exec the process is already inside them.
+  Result<LayerStatus> namespaces =
+      options.reexec ? Result<LayerStatus>(LayerStatus{
+                           "namespaces", options.reexec->namespaces_active,
+                           options.reexec->namespaces_active
+                               ? "entered by the program that executed this one"
+                               : "not entered by the program that executed this one"})
+                     : enter_namespaces(options.confine, *diag_fd);
   if (!namespaces) return namespaces.error();
   if (Result<void> r = register_descriptors(options.grants); !r) return r.error();
+  if (options.reexec) {
+    if (options.reexec->lifeline_in >= 0) adopt_lifeline_in(options.reexec->lifeline_in);
+    for (const ReexecContext::Child& c : options.reexec->children)
+      adopt_child(static_cast<int>(c.grant), c.link);
+  }
+  set_exec_settings(ExecSettings{runtime_fd, namespaces->active, options.confine});
 
   Result<loader::Image> image = loader::load_executable(executable.get());
   if (!image) return image.error();
   executable.reset();
-  add_guest_memory(image->map_start, image->map_size);
 
   static std::optional<loader::Vdso> vdso;
   Result<loader::Vdso> built = build_vdso(options.trace);
@@ -230,9 +277,11 @@ Error run(Options options) {
   }
   reset_signals();
   Result<std::vector<LayerStatus>> layers =
-      apply_confinement(options.confine, dirs, -1, namespaces->active);
+      apply_confinement(options.confine, dirs, runtime_fd, namespaces->active);
   if (!layers) return layers.error();
-  layers->insert(layers->begin(), *namespaces);
+  // After proc_exec, missing namespaces were reported when the first program
+  // started; do not repeat that on every exec.
+  if (!options.reexec || namespaces->active) layers->insert(layers->begin(), *namespaces);
   if (Result<void> r = report_confinement(*layers, options); !r) return r.error();
   cloudabi_enter_guest(image->entry, stack->stack_pointer, stack->auxv, 0, stack->tcb);
   // The main thread ended with thread_exit; the process lives on until the

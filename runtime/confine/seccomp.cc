@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <asm/prctl.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -54,11 +55,15 @@ const int kAllowed[] = {
     SCMP_SYS(getpeername),
     // processes: fork via clone (checked below), process descriptors, exec of
     // the runtime itself (Landlock allows executing nothing else)
-    SCMP_SYS(wait4), SCMP_SYS(waitid), SCMP_SYS(pidfd_send_signal), SCMP_SYS(execveat),
+    SCMP_SYS(wait4), SCMP_SYS(waitid), SCMP_SYS(pidfd_open), SCMP_SYS(execveat),
     SCMP_SYS(exit), SCMP_SYS(exit_group), SCMP_SYS(rt_sigaction), SCMP_SYS(rt_sigprocmask),
     SCMP_SYS(rt_sigreturn), SCMP_SYS(sigaltstack), SCMP_SYS(gettid), SCMP_SYS(getpid),
     SCMP_SYS(getppid), SCMP_SYS(getuid), SCMP_SYS(geteuid), SCMP_SYS(getgid),
     SCMP_SYS(getegid), SCMP_SYS(uname), SCMP_SYS(getrlimit), SCMP_SYS(getrusage),
+    // Landlock only ever takes access away; the runtime that proc_exec
+    // starts narrows the filesystem to the new program's directories.
+    SCMP_SYS(landlock_create_ruleset), SCMP_SYS(landlock_add_rule),
+    SCMP_SYS(landlock_restrict_self),
 };
 
 // Calls glibc may try that fail harmlessly: clone3 (glibc falls back to
@@ -71,6 +76,9 @@ const QuietDenial kQuiet[] = {
     {SCMP_SYS(clone3), ENOSYS},
     {SCMP_SYS(openat), EACCES},
     {SCMP_SYS(open), EACCES},
+    // Static glibc's start-up (the runtime proc_exec re-executes) looks for
+    // its own path; it copes without.
+    {SCMP_SYS(readlink), EACCES},
 };
 
 constexpr unsigned long kNamespaceFlags = CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS |
@@ -159,14 +167,22 @@ LayerStatus apply_seccomp(const SeccompContext& context, bool simulate_missing) 
                      PR_SET_NO_NEW_PRIVS, PR_GET_NO_NEW_PRIVS, PR_SET_VMA})
     rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(prctl), 1,
                            SCMP_A0(SCMP_CMP_EQ, static_cast<scmp_datum_t>(option)));
+  // Thread pointer set-up of a (re-executed, static) runtime starting.
+  rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(arch_prctl), 1,
+                         SCMP_A0(SCMP_CMP_EQ, ARCH_SET_FS));
   // Own resource limits only (pid 0).
   rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(prlimit64), 1, SCMP_A0(SCMP_CMP_EQ, 0));
   // Signals: proc_raise signals the process itself. Where neither Landlock nor
   // a pid namespace keeps signals inside the sandbox, only this process.
+  // A process descriptor (pidfd_open, for proc_fork) can signal any process
+  // it refers to, so pidfd_send_signal goes with kill; the runtime ends
+  // children through their lifelines (runtime/proc/process.h), not signals.
   if (context.signals_scoped) {
     rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(tgkill), 0);
     rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(kill), 0);
+    rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(pidfd_send_signal), 0);
   } else {
+    rc |= seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(pidfd_send_signal), 0);
     rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(tgkill), 1,
                            SCMP_A0(SCMP_CMP_EQ, static_cast<scmp_datum_t>(getpid())));
   }

@@ -3,9 +3,11 @@
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include <mutex>
+#include <new>
 
 #include "names.h"
 #include "runtime/fd/rights.h"
@@ -15,6 +17,7 @@ namespace cloudabi::runtime {
 
 namespace {
 bool g_tracing = false;
+constexpr decltype(statfs::f_type) kPidfsMagic = 0x50494446;  // PID_FS_MAGIC
 }
 
 bool tracing() { return g_tracing; }
@@ -60,6 +63,12 @@ void FdTable::clear() {
 cloudabi_errno_t FdTable::get(uint32_t fd, cloudabi_rights_t base, cloudabi_rights_t inheriting,
                               FdEntry* out, const char* call) const {
   std::shared_lock lock(mutex_);
+  return get_locked(fd, base, inheriting, out, call);
+}
+
+cloudabi_errno_t FdTable::get_locked(uint32_t fd, cloudabi_rights_t base,
+                                     cloudabi_rights_t inheriting, FdEntry* out,
+                                     const char* call) const {
   if (fd >= used_.size() || !used_[fd]) return CLOUDABI_EBADF;
   const FdEntry& e = entries_[fd];
   cloudabi_rights_t missing_base = base & ~e.base;
@@ -83,16 +92,31 @@ cloudabi_errno_t FdTable::get(uint32_t fd, cloudabi_rights_t base, cloudabi_righ
 
 std::string FdTable::origin(int fd) const {
   std::shared_lock lock(mutex_);
+  return origin_locked(fd);
+}
+
+std::string FdTable::origin_locked(int fd) const {
   auto it = origins_.find(fd);
   return it == origins_.end() ? std::string() : it->second;
 }
 
 std::vector<int> FdTable::descriptors() const {
   std::shared_lock lock(mutex_);
+  return descriptors_locked();
+}
+
+std::vector<int> FdTable::descriptors_locked() const {
   std::vector<int> out;
   for (size_t i = 0; i < used_.size(); ++i)
     if (used_[i]) out.push_back(static_cast<int>(i));
   return out;
+}
+
+void FdTable::reset_lock_in_child() { new (&mutex_) std::shared_mutex(); }
+
+std::mutex& descriptor_lifecycle_mutex() {
+  static std::mutex mutex;
+  return mutex;
 }
 
 Result<FdEntry> describe_fd(int fd) {
@@ -103,6 +127,7 @@ Result<FdEntry> describe_fd(int fd) {
 
   FdEntry e;
   bool tty = false;
+  struct statfs fs;
   if (S_ISREG(st.st_mode)) {
     e.type = CLOUDABI_FILETYPE_REGULAR_FILE;
   } else if (S_ISDIR(st.st_mode)) {
@@ -127,6 +152,8 @@ Result<FdEntry> describe_fd(int fd) {
       return Error{"descriptor " + std::to_string(fd) +
                    " is a socket of a type CloudABI does not support (only stream and datagram)"};
     }
+  } else if (fstatfs(fd, &fs) == 0 && fs.f_type == kPidfsMagic) {
+    e.type = CLOUDABI_FILETYPE_PROCESS;  // a pidfd (Linux 6.9+ keeps them on pidfs)
   } else {
     return Error{"descriptor " + std::to_string(fd) + " is of a file type CloudABI does not support"};
   }

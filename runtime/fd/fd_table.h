@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <shared_mutex>
 #include <string>
 #include <vector>
@@ -40,6 +41,20 @@ class FdTable {
   std::string origin(int fd) const;
   std::vector<int> descriptors() const;
 
+  // For proc_fork and proc_exec: keeps every other thread from reading or
+  // changing the table while the process is copied or replaced. The *_locked
+  // accessors are for the thread holding this lock.
+  std::unique_lock<std::shared_mutex> lock_exclusively() { return std::unique_lock(mutex_); }
+  cloudabi_errno_t get_locked(uint32_t fd, cloudabi_rights_t base, cloudabi_rights_t inheriting,
+                              FdEntry* out, const char* call) const;
+  std::vector<int> descriptors_locked() const;
+  std::string origin_locked(int fd) const;
+  // In the child of a fork() made while holding lock_exclusively(): the lock
+  // belongs to a thread that does not exist there (and glibc checks a
+  // writer's thread ID on unlock), so the child starts with a fresh one.
+  // The caller must release() its unique_lock without unlocking first.
+  void reset_lock_in_child();
+
  private:
   mutable std::shared_mutex mutex_;
   std::vector<FdEntry> entries_;
@@ -49,6 +64,12 @@ class FdTable {
 
 // The process's descriptor table.
 FdTable& fd_table();
+
+// Serializes the calls that end, replace or rewrite descriptors (fd_close,
+// fd_replace, fd_dup, fd_stat_put) against each other and against proc_fork
+// and proc_exec. Lock order: this lock, then the process registry
+// (runtime/proc), then the table's own lock.
+std::mutex& descriptor_lifecycle_mutex();
 
 // Determines the CloudABI type and maximal rights of an open Linux descriptor
 // from fstat, its socket type, whether it is a terminal and its access mode.

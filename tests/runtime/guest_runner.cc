@@ -55,7 +55,9 @@ std::string drain(int fd) {
   }
   o.argdata = std::move(buf);
   for (int fd : fds) {
-    runtime::Grant g{fd, std::nullopt, std::nullopt, "test runner"};
+    runtime::Grant g;
+    g.source_fd = fd;
+    g.origin = "test runner";
     if (fd == tmp_fd && options.read_only_tmp) {
       g.rights_base = CLOUDABI_RIGHT_FILE_OPEN | CLOUDABI_RIGHT_FILE_READDIR |
                       CLOUDABI_RIGHT_FILE_STAT_GET | CLOUDABI_RIGHT_FILE_STAT_FGET;
