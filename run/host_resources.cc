@@ -16,7 +16,9 @@ namespace {
 
 constexpr cloudabi_rights_t kWriteRights =
     CLOUDABI_RIGHT_FD_WRITE | CLOUDABI_RIGHT_FILE_ALLOCATE | CLOUDABI_RIGHT_FILE_STAT_FPUT_SIZE;
-constexpr cloudabi_rights_t kReadRights = CLOUDABI_RIGHT_FD_READ;
+// Linux needs a readable descriptor to map or execute a file.
+constexpr cloudabi_rights_t kReadRights = CLOUDABI_RIGHT_FD_READ | CLOUDABI_RIGHT_MEM_MAP |
+                                          CLOUDABI_RIGHT_MEM_MAP_EXEC | CLOUDABI_RIGHT_PROC_EXEC;
 
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 

@@ -142,6 +142,11 @@ int real_main(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#if CLOUDABI_RUN_HAVE_RUNTIME
+  // A program's proc_exec may re-execute this binary with
+  // "--cloudabi-reexec N"; the runtime takes over from there.
+  if (cloudabi::runtime::handle_reexec(argc, argv)) return kExitFailure;
+#endif
   try {
     return real_main(argc, argv);
   } catch (const std::bad_alloc&) {

@@ -158,6 +158,11 @@ std::string wrapped(const std::string& indent, const std::string& label, const s
   return out + "\n";
 }
 
+// Right names, or "all" for every right.
+std::string rights_text(cloudabi_rights_t rights) {
+  return rights == all_rights_mask() ? "all" : format_rights(rights);
+}
+
 bool plain_safe(std::string_view s) {
   if (s.empty() || s[0] == '-' || s[0] == '.') return false;
   for (char c : s) {
@@ -290,9 +295,9 @@ std::string format_descriptor_table(std::span<const GrantInfo> descriptors,
                      g.type == HostFileType::kCharacterDevice || g.type == HostFileType::kFifo;
     if (file_like && g.access_mode == O_RDONLY) origin += ", opened read-only";
     if (file_like && g.access_mode == O_WRONLY) origin += ", opened write-only";
-    out += wrapped(indent, "rights: ", format_rights(eff.base) + " (" + origin + ")");
+    out += wrapped(indent, "rights: ", rights_text(eff.base) + " (" + origin + ")");
     if (eff.inheriting != 0 || g.type == HostFileType::kDirectory) {
-      out += wrapped(indent, "inheriting: ", format_rights(eff.inheriting));
+      out += wrapped(indent, "inheriting: ", rights_text(eff.inheriting));
     }
   }
   return out;

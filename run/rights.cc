@@ -245,10 +245,16 @@ RightsPair effective_rights(HostFileType type, int access_mode,
   RightsPair r = type_maximum(type);
   if (base) r.base &= *base;
   if (inheriting) r.inheriting &= *inheriting;
-  bool is_socket = type == HostFileType::kSocketStream || type == HostFileType::kSocketDgram;
-  if (!is_socket) {
-    if (access_mode == O_RDONLY) r.base &= ~CLOUDABI_RIGHT_FD_WRITE;
-    if (access_mode == O_WRONLY) r.base &= ~CLOUDABI_RIGHT_FD_READ;
+  // As the runtime does (runtime/fd/rights.cc): rights that the Linux
+  // access mode makes impossible to exercise are dropped.
+  if (type != HostFileType::kDirectory) {
+    if (access_mode == O_RDONLY) {
+      r.base &= ~(CLOUDABI_RIGHT_FD_WRITE | CLOUDABI_RIGHT_FILE_ALLOCATE |
+                  CLOUDABI_RIGHT_FILE_STAT_FPUT_SIZE);
+    } else if (access_mode == O_WRONLY) {
+      r.base &= ~(CLOUDABI_RIGHT_FD_READ | CLOUDABI_RIGHT_MEM_MAP | CLOUDABI_RIGHT_MEM_MAP_EXEC |
+                  CLOUDABI_RIGHT_PROC_EXEC);
+    }
   }
   return r;
 }

@@ -55,9 +55,9 @@ struct RightsPair {
 RightsPair type_maximum(HostFileType type);
 
 // What the program will see: the request (nullopt = no narrowing)
-// intersected with the type's maximum, minus FD_WRITE for read-only and
-// FD_READ for write-only descriptors (access_mode is O_RDONLY, O_WRONLY or
-// O_RDWR).
+// intersected with the type's maximum, minus what the access mode (O_RDONLY,
+// O_WRONLY or O_RDWR) rules out: writing, allocating and truncating for
+// read-only descriptors; reading, mapping and executing for write-only ones.
 RightsPair effective_rights(HostFileType type, int access_mode,
                             std::optional<cloudabi_rights_t> base,
                             std::optional<cloudabi_rights_t> inheriting);
