@@ -36,6 +36,8 @@ struct ReexecContext;  // runtime/proc/reexec.h
 
 struct Options {
   int executable_fd = -1;
+  // How to name the executable in messages.
+  std::string name;
   // Serialized argdata; its fd values are grant indices, which are exactly
   // the descriptor numbers the program will see.
   std::vector<uint8_t> argdata;
@@ -58,9 +60,12 @@ struct Options {
 };
 
 // Arranges the descriptors (grant i -> fd i, everything else closed), loads
-// the executable and runs it. Does not return once the program has started:
-// the program ends the process. Returns an Error if it could not start.
-Error run(Options options);
+// the executable and runs it. Never returns: the program ends the process.
+// If the program cannot be started, says why in one line on the diagnostics
+// descriptor ("cannot start '<name>': <reason>") and exits with status 127;
+// by then the process's own descriptors may already be rearranged, so the
+// caller could not report it on stderr itself.
+[[noreturn]] void run(Options options);
 
 // For the main() of every executable that contains the runtime, called first
 // thing: if argv is {_, "--cloudabi-reexec", N}, this process is the new image

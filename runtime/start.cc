@@ -23,6 +23,7 @@
 #include "runtime/runtime.h"
 #include "runtime/support/diag.h"
 #include "runtime/support/unique_fd.h"
+#include "runtime/sys/guest_memory.h"
 #include "syscalls.h"
 
 namespace cloudabi::runtime {
@@ -131,6 +132,7 @@ Result<MainStack> build_main_stack(const loader::Image& image, uintptr_t vdso,
   char* low = static_cast<char*>(mem) + page;
   if (mprotect(low, size, PROT_READ | PROT_WRITE) != 0)
     return Error::from_errno("cannot allocate the program's stack");
+  add_guest_memory(reinterpret_cast<uintptr_t>(low), size);
 
   uintptr_t p = reinterpret_cast<uintptr_t>(low) + size;
   auto place = [&](const void* data, size_t len, size_t align) {
@@ -212,9 +214,7 @@ int open_runtime_executable(const Options& options) {
   return open("/proc/self/exe", O_PATH | O_CLOEXEC);
 }
 
-}  // namespace
-
-Error run(Options options) {
+Error start(Options& options) {
   set_tracing(options.trace);
   int hidden = hidden_fd_base(options.grants.size());
   Result<int> diag_fd = hide(options.diagnostics_fd, hidden);
@@ -260,6 +260,7 @@ Error run(Options options) {
   Result<loader::Image> image = loader::load_executable(executable.get());
   if (!image) return image.error();
   executable.reset();
+  add_guest_memory(image->map_start, image->map_size);
 
   static std::optional<loader::Vdso> vdso;
   Result<loader::Vdso> built = build_vdso(options.trace);
@@ -287,6 +288,14 @@ Error run(Options options) {
   // The main thread ended with thread_exit; the process lives on until the
   // last thread has ended.
   pthread_exit(nullptr);
+}
+
+}  // namespace
+
+void run(Options options) {
+  Error e = start(options);
+  diag("cannot start '%s': %s", options.name.c_str(), e.message.c_str());
+  _exit(127);
 }
 
 }  // namespace cloudabi::runtime

@@ -64,12 +64,18 @@ std::string drain(int fd) {
       g.rights_inheriting = CLOUDABI_RIGHT_FD_READ | CLOUDABI_RIGHT_FD_SEEK |
                             CLOUDABI_RIGHT_FILE_STAT_FGET;
     }
+    for (const GuestOptions::Narrowed& n : options.narrowed) {
+      if (n.fd == fd) {
+        g.rights_base = n.rights_base;
+        g.rights_inheriting = n.rights_inheriting;
+      }
+    }
     o.grants.push_back(g);
   }
   o.trace = options.trace;
-  Error e = runtime::run(std::move(o));
-  fprintf(stderr, "cannot start %s: %s\n", program.c_str(), e.message.c_str());
-  _exit(127);
+  o.confine = options.confine;
+  o.name = program;
+  runtime::run(std::move(o));
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "runtime/confine/confine.h"
+
 struct argdata_t;
 
 namespace cloudabi::testing {
@@ -32,6 +34,17 @@ struct GuestOptions {
   int timeout_seconds = 60;
   // Passed to the runtime as per-grant narrowing for the tmp directory.
   bool read_only_tmp = false;
+  // Per-grant narrowing of other descriptors, by their number in this process
+  // (e.g. an extra directory granted read-only).
+  struct Narrowed {
+    int fd;
+    uint64_t rights_base;
+    uint64_t rights_inheriting;
+  };
+  std::vector<Narrowed> narrowed;
+  // The kernel-enforced sandbox (runtime::Options::confine): full confinement
+  // unless a test turns layers off or sets resource limits.
+  runtime::ConfineOptions confine;
 };
 
 // Path of a CloudABI test program built from tests/programs/<area>/<name>.c.
