@@ -18,6 +18,7 @@ namespace cloudabi::runtime {
 namespace {
 bool g_tracing = false;
 constexpr decltype(statfs::f_type) kPidfsMagic = 0x50494446;  // PID_FS_MAGIC
+constexpr int kSealExec = 0x0020;                               // F_SEAL_EXEC, Linux 6.3
 }
 
 bool tracing() { return g_tracing; }
@@ -129,7 +130,11 @@ Result<FdEntry> describe_fd(int fd) {
   bool tty = false;
   struct statfs fs;
   if (S_ISREG(st.st_mode)) {
-    e.type = CLOUDABI_FILETYPE_REGULAR_FILE;
+    // fd_create1 makes shared memory with memfd_create(MFD_NOEXEC_SEAL),
+    // whose F_SEAL_EXEC seal no other kind of regular file can carry.
+    int seals = fcntl(fd, F_GET_SEALS);
+    e.type = seals >= 0 && (seals & kSealExec) != 0 ? CLOUDABI_FILETYPE_SHARED_MEMORY
+                                                    : CLOUDABI_FILETYPE_REGULAR_FILE;
   } else if (S_ISDIR(st.st_mode)) {
     e.type = CLOUDABI_FILETYPE_DIRECTORY;
   } else if (S_ISCHR(st.st_mode)) {

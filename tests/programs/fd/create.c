@@ -209,3 +209,33 @@ TEST(many_socket_pairs) {
   }
   for (int i = 0; i < 200; ++i) close_fd(fds[i]);
 }
+
+TEST(shared_memory_stays_shared_memory_when_passed_on) {
+  cloudabi_fd_t shm, a, b;
+  CHECK_OK(cloudabi_sys_fd_create1(CLOUDABI_FILETYPE_SHARED_MEMORY, &shm));
+  write_all(shm, S("passed"));
+  CHECK_OK(cloudabi_sys_fd_create2(CLOUDABI_FILETYPE_SOCKET_STREAM, &a, &b));
+  cloudabi_ciovec_t data = {.buf = "x", .buf_len = 1};
+  cloudabi_send_in_t si = {
+      .si_data = &data, .si_data_len = 1, .si_fds = &shm, .si_fds_len = 1, .si_flags = 0};
+  cloudabi_send_out_t so;
+  CHECK_OK(cloudabi_sys_sock_send(a, &si, &so));
+  char byte;
+  cloudabi_iovec_t in = {.buf = &byte, .buf_len = 1};
+  cloudabi_fd_t received = 0xffffffff;
+  cloudabi_recv_in_t ri = {
+      .ri_data = &in, .ri_data_len = 1, .ri_fds = &received, .ri_fds_len = 1, .ri_flags = 0};
+  cloudabi_recv_out_t ro;
+  CHECK_OK(cloudabi_sys_sock_recv(b, &ri, &ro));
+  CHECK_EQ(ro.ro_fdslen, 1);
+  cloudabi_fdstat_t st = fdstat(received);
+  CHECK_EQ(st.fs_filetype, CLOUDABI_FILETYPE_SHARED_MEMORY);
+  CHECK_EQ(st.fs_rights_base, RIGHTS_SHARED_MEMORY);
+  cloudabi_filestat_t fs;
+  CHECK_OK(cloudabi_sys_file_stat_fget(received, &fs));
+  CHECK_EQ(fs.st_size, 6);
+  close_fd(received);
+  close_fd(shm);
+  close_fd(a);
+  close_fd(b);
+}
