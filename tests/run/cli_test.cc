@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/run/process.h"
+
 #ifndef CLOUDABI_RUN_BINARY
 #error "CLOUDABI_RUN_BINARY must name the cloudabi-run executable"
 #endif
@@ -24,62 +26,14 @@
 
 namespace {
 
+using cloudabi::run::test::run_process;
+using cloudabi::run::test::RunResult;
 namespace fs = std::filesystem;
-
-struct RunResult {
-  int status = -1;  // Exit status, or -1 if killed.
-  std::string out, err;
-};
 
 // Runs cloudabi-run with the given arguments in the fixtures directory,
 // stdin from `stdin_path` (or /dev/null).
 RunResult run(const std::vector<std::string>& args, const std::string& stdin_path = "/dev/null") {
-  RunResult r;
-  int out[2], err[2];
-  if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) return r;
-  pid_t pid = fork();
-  if (pid == 0) {
-    int in = open(stdin_path.c_str(), O_RDONLY);
-    if (in < 0 || chdir(RUN_FIXTURES) != 0) _exit(126);
-    dup2(in, 0);
-    dup2(out[1], 1);
-    dup2(err[1], 2);
-    std::vector<char*> argv;
-    std::string bin = CLOUDABI_RUN_BINARY;
-    argv.push_back(bin.data());
-    std::vector<std::string> copy = args;
-    for (std::string& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(126);
-  }
-  close(out[1]);
-  close(err[1]);
-  pollfd fds[2] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0}};
-  std::string* sinks[2] = {&r.out, &r.err};
-  int open_count = 2;
-  while (open_count > 0) {
-    if (poll(fds, 2, 30000) <= 0) break;
-    for (int i = 0; i < 2; ++i) {
-      if (fds[i].fd < 0 || fds[i].revents == 0) continue;
-      char buf[4096];
-      ssize_t n = read(fds[i].fd, buf, sizeof(buf));
-      if (n <= 0) {
-        close(fds[i].fd);
-        fds[i].fd = -1;
-        --open_count;
-      } else {
-        sinks[i]->append(buf, static_cast<size_t>(n));
-      }
-    }
-  }
-  for (auto& p : fds) {
-    if (p.fd >= 0) close(p.fd);
-  }
-  int st = 0;
-  waitpid(pid, &st, 0);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
+  return run_process(CLOUDABI_RUN_BINARY, args, RUN_FIXTURES, stdin_path);
 }
 
 std::string read_file(const fs::path& p) {
