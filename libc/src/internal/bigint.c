@@ -62,22 +62,16 @@ uint32_t __bigint_divmod_small(bigint_t *b, uint32_t d) {
 }
 
 // Knuth's algorithm D (TAOCP vol. 2, 4.3.1) with 32-bit digits.
-unsigned __int128 __bigint_div128(bigint_t *n, const bigint_t *d, bool *remainder) {
-  if (d->len == 1) {
-    // Short division; the quotient is collected word by word.
-    unsigned __int128 q = 0;
-    uint64_t rem = 0;
-    for (size_t i = n->len; i-- > 0;) {
-      uint64_t cur = rem << 32 | n->w[i];
-      q = q << 32 | (uint32_t)(cur / d->w[0]);
-      rem = cur % d->w[0];
-    }
-    *remainder = rem != 0;
-    return q;
-  }
+void __bigint_div(bigint_t *n, const bigint_t *d, bigint_t *q, bool *remainder) {
   if (n->len < d->len) {
+    q->len = 0;
     *remainder = n->len != 0;
-    return 0;
+    return;
+  }
+  if (d->len == 1) {
+    *q = *n;
+    *remainder = __bigint_divmod_small(q, d->w[0]) != 0;
+    return;
   }
   // Normalize so that the divisor's top word has its high bit set, and give
   // the dividend an extra top word.
@@ -90,7 +84,7 @@ unsigned __int128 __bigint_div128(bigint_t *n, const bigint_t *d, bool *remainde
   size_t nd = v.len;
   size_t nn = n->len + 1;
   n->w[nn - 1] = 0;
-  unsigned __int128 q = 0;
+  q->len = nn - nd;
   for (size_t j = nn - nd; j-- > 0;) {
     uint64_t num = (uint64_t)n->w[j + nd] << 32 | n->w[j + nd - 1];
     uint64_t qhat = num / v.w[nd - 1];
@@ -123,10 +117,18 @@ unsigned __int128 __bigint_div128(bigint_t *n, const bigint_t *d, bool *remainde
       }
       n->w[j + nd] += (uint32_t)c;
     }
-    q = q << 32 | qhat;
+    q->w[j] = (uint32_t)qhat;
   }
+  while (q->len > 0 && q->w[q->len - 1] == 0) --q->len;
   bool rem = false;
   for (size_t i = 0; i < nd && !rem; ++i) rem = n->w[i] != 0;
   *remainder = rem;
-  return q;
+}
+
+unsigned __int128 __bigint_div128(bigint_t *n, const bigint_t *d, bool *remainder) {
+  bigint_t q;
+  __bigint_div(n, d, &q, remainder);
+  unsigned __int128 v = 0;
+  for (size_t i = q.len; i-- > 0;) v = v << 32 | q.w[i];
+  return v;
 }

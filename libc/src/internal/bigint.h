@@ -38,6 +38,9 @@ void __bigint_shl(bigint_t *b, unsigned int k);
 size_t __bigint_bitlen(const bigint_t *b);
 // b /= d; returns the remainder.
 uint32_t __bigint_divmod_small(bigint_t *b, uint32_t d);
+// q = floor(n / d) and whether the remainder is nonzero. n is destroyed; d
+// must be nonzero.
+void __bigint_div(bigint_t *n, const bigint_t *d, bigint_t *q, bool *remainder);
 // Returns floor(n / d), which must fit in 128 bits, and whether the
 // remainder is nonzero. n is destroyed; d must be nonzero.
 unsigned __int128 __bigint_div128(bigint_t *n, const bigint_t *d, bool *remainder);

@@ -5,45 +5,6 @@
 
 #include "bigint.h"
 
-size_t __float_decimal(uint64_t mantissa, int exponent, char *digits, int *point) {
-  bigint_t b;
-  __bigint_set(&b, mantissa);
-  int scale = 0;
-  if (exponent >= 0) {
-    __bigint_shl(&b, (unsigned)exponent);
-  } else {
-    // m * 2^-k = m * 5^k * 10^-k.
-    __bigint_mul_pow5(&b, (unsigned)-exponent);
-    scale = exponent;
-  }
-  // Nine digits at a time, least significant first.
-  uint32_t chunks[DECIMAL_DIGITS_MAX / 9 + 2];
-  size_t nchunks = 0;
-  while (!__bigint_is_zero(&b)) chunks[nchunks++] = __bigint_divmod_small(&b, 1000000000);
-  size_t n = 0;
-  char tmp[10];
-  for (size_t i = nchunks; i-- > 0;) {
-    uint32_t c = chunks[i];
-    if (i == nchunks - 1) {
-      size_t len = 0;
-      do {
-        tmp[len++] = (char)('0' + c % 10);
-        c /= 10;
-      } while (c != 0);
-      while (len > 0) digits[n++] = tmp[--len];
-    } else {
-      for (int j = 8; j >= 0; --j) {
-        digits[n + (size_t)j] = (char)('0' + c % 10);
-        c /= 10;
-      }
-      n += 9;
-    }
-  }
-  *point = (int)n + scale;
-  while (n > 0 && digits[n - 1] == '0') --n;
-  return n;
-}
-
 size_t __decimal_round(char *digits, size_t n, int *point, long keep) {
   if (keep >= (long)n) return n;
   bool up;
@@ -87,42 +48,53 @@ int __float_decimal_point_estimate(uint64_t mantissa, int exponent) {
   return (int)floor + 1;
 }
 
-static unsigned __int128 pow10_128(int n) {
-  unsigned __int128 v = 1;
-  while (n-- > 0) v *= 10;
-  return v;
-}
-
 size_t __float_decimal_prefix(uint64_t mantissa, int exponent, char *digits, int *point,
                               long want) {
-  if (want > 36) return __float_decimal(mantissa, exponent, digits, point);
+  // Beyond this many digits every expansion is exact, so more are useless.
+  if (want > DECIMAL_DIGITS_MAX - 40) want = DECIMAL_DIGITS_MAX - 40;
   if (want < 1) want = 1;
-  int count = (int)want + 1;  // digits to compute, with a guard digit
+  long count = want + 1;  // digits to compute, with a guard digit
   int x = __float_decimal_point_estimate(mantissa, exponent);
   for (;;) {
     // q = floor(value / 10^t) with t = x - count.
-    int t = x - count;
-    bigint_t num, den;
+    long t = x - count;
+    bigint_t num, den, q;
+    // value / 10^t = mantissa * 2^(exponent - t) / 5^t.
     __bigint_set(&num, mantissa);
     __bigint_set(&den, 1);
-    if (exponent >= 0)
-      __bigint_shl(&num, (unsigned)exponent);
-    else
-      __bigint_shl(&den, (unsigned)-exponent);
     if (t >= 0)
-      __bigint_mul_pow10(&den, (unsigned)t);
+      __bigint_mul_pow5(&den, (unsigned)t);
     else
-      __bigint_mul_pow10(&num, (unsigned)-t);
+      __bigint_mul_pow5(&num, (unsigned)-t);
+    long shift = exponent - t;
+    if (shift >= 0)
+      __bigint_shl(&num, (unsigned)shift);
+    else
+      __bigint_shl(&den, (unsigned)-shift);
     bool rest;
-    unsigned __int128 q = __bigint_div128(&num, &den, &rest);
-    if (q >= pow10_128(count)) {
-      ++x;  // the estimate was one too low
-      continue;
+    __bigint_div(&num, &den, &q, &rest);
+    // Nine digits at a time, least significant first.
+    uint32_t chunks[DECIMAL_DIGITS_MAX / 9 + 2];
+    size_t nchunks = 0;
+    while (!__bigint_is_zero(&q)) chunks[nchunks++] = __bigint_divmod_small(&q, 1000000000);
+    size_t n = 0;
+    for (size_t i = nchunks; i-- > 0;) {
+      uint32_t c = chunks[i];
+      char tmp[9];
+      int len = 0;
+      if (i == nchunks - 1) {
+        do {
+          tmp[len++] = (char)('0' + c % 10);
+          c /= 10;
+        } while (c != 0);
+      } else {
+        for (; len < 9; c /= 10) tmp[len++] = (char)('0' + c % 10);
+      }
+      while (len > 0) digits[n++] = tmp[--len];
     }
-    size_t n = (size_t)count;
-    for (size_t i = n; i-- > 0;) {
-      digits[i] = (char)('0' + (unsigned)(q % 10));
-      q /= 10;
+    if ((long)n > count) {
+      ++x;  // the estimate of the point was one too low
+      continue;
     }
     if (rest) digits[n++] = '1';
     *point = x;

@@ -9,16 +9,13 @@
 // times a 64-bit mantissa (about 11514 significant digits).
 #define DECIMAL_DIGITS_MAX 11700
 
-// Writes the significant digits of mantissa * 2^exponent (mantissa != 0)
-// as characters '0'..'9', without leading or trailing zeros, and returns
-// their number. *point receives X with value = 0.digits * 10^X.
-size_t __float_decimal(uint64_t mantissa, int exponent, char *digits, int *point);
-
-// Like __float_decimal, but produces only what rounding to at most `want`
-// significant digits needs: the first want + 1 digits (truncated), followed
-// by a '1' when the rest of the expansion is not zero. Much faster than the
-// full expansion for values with large exponents. Falls back to the full
-// expansion when want exceeds 36.
+// Produces what rounding mantissa * 2^exponent (mantissa != 0) to at most
+// `want` significant digits needs: the first want + 1 digits of its exact
+// decimal expansion (truncated) as characters '0'..'9', followed by a '1'
+// when the rest of the expansion is not zero, with trailing zeros stripped.
+// Returns the number of digits; *point receives X with value = 0.digits *
+// 10^X. One big division yields just these digits, which is much cheaper
+// than the whole expansion of values with large exponents.
 size_t __float_decimal_prefix(uint64_t mantissa, int exponent, char *digits, int *point, long want);
 
 // Estimates X (see above) from the binary magnitude: exact or one too low.

@@ -3,8 +3,8 @@
 // STRTOFLOAT_CHAR (char or wchar_t) defined.
 //
 // Decimal input is converted exactly: the significant digits form a big
-// integer N and the value is N * 10^e. With D = 10^-e (or N scaled by 10^e),
-// the quotient of N * 2^s / D is taken with a few bits more than the target
+// integer N and the value is N * 10^e = N * 5^e * 2^e. With D = 5^-e (or N
+// scaled by 5^e), the quotient of N * 2^s / D is taken with a few bits more than the target
 // precision plus a sticky bit for the remainder, and rounded once. At most
 // MAX_DIGITS significant digits are kept; any nonzero digit beyond them only
 // sets the sticky bit, which is exact because no halfway point between two
@@ -190,12 +190,14 @@ static long double STRTOFLOAT_NAME(const STRTOFLOAT_CHAR *s, STRTOFLOAT_CHAR **e
       errno = ERANGE;
       return negative ? -0.0L : 0.0L;
     }
+    // value = n * 10^dexp = n * 5^dexp * 2^dexp: the powers of two are
+    // kept apart, as the exponent of the quotient.
     bigint_t d;
     __bigint_set(&d, 1);
     if (dexp >= 0)
-      __bigint_mul_pow10(&n, (unsigned)dexp);
+      __bigint_mul_pow5(&n, (unsigned)dexp);
     else
-      __bigint_mul_pow10(&d, (unsigned)-dexp);
+      __bigint_mul_pow5(&d, (unsigned)-dexp);
     // Scale so that the quotient has precision + 3 or + 4 bits.
     long shift = (strtofloat_formats[format].precision + 3) -
                  ((long)__bigint_bitlen(&n) - (long)__bigint_bitlen(&d) - 1);
@@ -205,7 +207,7 @@ static long double STRTOFLOAT_NAME(const STRTOFLOAT_CHAR *s, STRTOFLOAT_CHAR **e
       __bigint_shl(&d, (unsigned)-shift);
     bool remainder;
     unsigned __int128 q = __bigint_div128(&n, &d, &remainder);
-    result = __float_round(q, -shift, sticky || remainder, negative, format, &range_error);
+    result = __float_round(q, dexp - shift, sticky || remainder, negative, format, &range_error);
   }
   if (range_error) errno = ERANGE;
   return result;
