@@ -19,6 +19,7 @@
 #include "runtime/fd/fd_table.h"
 #include "runtime/support/diag.h"
 #include "runtime/support/errno.h"
+#include "runtime/sys/thread.h"
 
 namespace cloudabi::runtime {
 
@@ -262,6 +263,8 @@ cloudabi_errno_t fork_process(cloudabi_fd_t* fd, cloudabi_tid_t* tid) {
     lifecycle.release();
     new (&descriptor_lifecycle_mutex()) std::mutex();
     become_child(lifeline[0], lifeline[1]);
+    // The thread count, lock/condvar bookkeeping and memory registry.
+    threads_after_fork_child();
     *fd = CLOUDABI_PROCESS_CHILD;
     *tid = static_cast<cloudabi_tid_t>(gettid());
     return 0;
