@@ -200,13 +200,23 @@ Result<void> report_confinement(const std::vector<LayerStatus>& layers, const Op
 }
 
 // The executable proc_exec re-executes: one that contains this runtime and
-// whose main() calls handle_reexec(). The static helper built with the
-// runtime comes first, since it starts inside the sandbox (no dynamic loader,
-// no files); /proc/self/exe only works for a statically linked host or without
-// confinement. -1 if none can be opened: proc_exec then fails with ENOSYS.
+// whose main() calls handle_reexec(). The static cloudabi-runtime helper comes
+// first, since it starts inside the sandbox (no dynamic loader, no files): the
+// one next to this executable, else the one built with this runtime.
+// /proc/self/exe, the last resort, only works for a statically linked host or
+// without confinement. -1 if none can be opened: proc_exec then fails with
+// ENOSYS. Called before the sandbox hides the filesystem.
 int open_runtime_executable(const Options& options) {
   if (options.runtime_executable_fd >= 0) return options.runtime_executable_fd;
   if (options.reexec) return options.reexec->runtime_fd;
+  char self[4096];
+  ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+  if (len > 0) {
+    std::string path(self, static_cast<size_t>(len));
+    path = path.substr(0, path.rfind('/') + 1) + "cloudabi-runtime";
+    int helper = open(path.c_str(), O_PATH | O_CLOEXEC);
+    if (helper >= 0) return helper;
+  }
 #ifdef CLOUDABI_RUNTIME_HELPER
   int helper = open(CLOUDABI_RUNTIME_HELPER, O_PATH | O_CLOEXEC);
   if (helper >= 0) return helper;

@@ -282,9 +282,8 @@ bool handle_reexec(int argc, char** argv) {
       context->children.push_back({i, ChildLink{lift(d.child.lifeline, n), d.child.pid}});
   }
   o.reexec = context;
-  run(std::move(o));
-  diag("proc_exec: cannot start the new program");
-  _exit(127);
+  o.name = "the program started by proc_exec";
+  run(std::move(o));  // reports a failure to start itself, and exits with 127
 }
 
 }  // namespace cloudabi::runtime

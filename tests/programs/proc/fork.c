@@ -3,6 +3,7 @@
 // share it), proc_raise's default actions seen from the parent, and children
 // ending with their parent.
 #include "proc_util.h"
+#include "test_threads.h"
 
 TEST(child_gets_marker_and_tid) {
   cloudabi_fd_t a, b;
@@ -228,4 +229,36 @@ TEST(inherited_sibling_descriptors_do_not_kill) {
   char c;
   CHECK_EQ(recv_bytes(a, &c, 1), 0);
   CHECK_OK(cloudabi_sys_fd_close(a));
+}
+
+// A child's life is tied to its parent process, not to the thread that
+// forked it.
+static cloudabi_fd_t thread_a, thread_b, thread_pd;
+
+static void fork_in_thread(cloudabi_tid_t tid, void *arg) {
+  (void)tid;
+  (void)arg;
+  cloudabi_fd_t pd = fork_process(NULL);
+  if (pd == CLOUDABI_PROCESS_CHILD) {
+    // The child's only thread is the copy of this one.
+    CHECK_OK(cloudabi_sys_fd_close(thread_a));
+    char c;
+    while (recv_bytes(thread_b, &c, 1) == 1) send_bytes(thread_b, &c, 1);
+    CHILD_EXIT(0);
+  }
+  thread_pd = pd;
+}
+
+TEST(child_outlives_the_thread_that_forked_it) {
+  socket_pair(CLOUDABI_FILETYPE_SOCKET_STREAM, &thread_a, &thread_b);
+  struct test_thread t;
+  CHECK_OK(test_thread_start(&t, fork_in_thread, NULL));
+  test_thread_join(&t);
+  CHECK_OK(cloudabi_sys_fd_close(thread_b));
+  send_str(thread_a, "t");
+  expect_str(thread_a, "t");
+  CHECK_OK(cloudabi_sys_fd_close(thread_pd));
+  char c;
+  CHECK_EQ(recv_bytes(thread_a, &c, 1), 0);
+  CHECK_OK(cloudabi_sys_fd_close(thread_a));
 }
