@@ -287,8 +287,7 @@ extern "C" cloudabi_errno_t cloudabi_rt_mem_sync(void* mapping, size_t mapping_l
 extern "C" cloudabi_errno_t cloudabi_rt_mem_unmap(void* mapping, size_t mapping_len) {
   using namespace cloudabi::runtime;
   uintptr_t s, e;
-  if (cloudabi_errno_t error = existing_range(mapping, mapping_len, &s, &e)) return error;
-  if (mapping_len == 0) return CLOUDABI_EINVAL;
+  if (existing_range(mapping, mapping_len, &s, &e) != 0 || mapping_len == 0) return CLOUDABI_EINVAL;
   std::lock_guard<std::mutex> guard(registry->mutex);
   if (!registry->covers(s, e)) return CLOUDABI_EINVAL;
   if (munmap(mapping, mapping_len) != 0) return last_errno();

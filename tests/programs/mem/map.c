@@ -196,8 +196,10 @@ TEST(protect_advise_sync_unmap_errors) {
   CHECK_ERRNO(cloudabi_sys_mem_advise(p + 1, PAGE, CLOUDABI_ADVICE_NORMAL), CLOUDABI_EINVAL);
   CHECK_ERRNO(cloudabi_sys_mem_sync(p + 1, PAGE, CLOUDABI_MS_SYNC), CLOUDABI_EINVAL);
   CHECK_ERRNO(cloudabi_sys_mem_unmap(p + 1, PAGE), CLOUDABI_EINVAL);
-  // mem_unmap of nothing.
+  // mem_unmap of nothing, or of everything.
   CHECK_ERRNO(cloudabi_sys_mem_unmap(p, 0), CLOUDABI_EINVAL);
+  CHECK_ERRNO(cloudabi_sys_mem_unmap(p, SIZE_MAX), CLOUDABI_EINVAL);
+  CHECK_ERRNO(cloudabi_sys_mem_protect(p, SIZE_MAX, CLOUDABI_PROT_READ), CLOUDABI_ENOMEM);
   // Advice.
   static const cloudabi_advice_t good[] = {CLOUDABI_ADVICE_NORMAL, CLOUDABI_ADVICE_RANDOM,
                                            CLOUDABI_ADVICE_SEQUENTIAL, CLOUDABI_ADVICE_WILLNEED};

@@ -222,6 +222,7 @@ TEST(bad_arrays_are_efault) {
   size_t n = 77;
   CHECK_ERRNO(cloudabi_sys_poll(NULL, &ev, 1, &n), CLOUDABI_EFAULT);
   CHECK_ERRNO(cloudabi_sys_poll(&s, NULL, 1, &n), CLOUDABI_EFAULT);
+  CHECK_ERRNO(cloudabi_sys_poll(&s, &ev, 1, NULL), CLOUDABI_EFAULT);
   // A count far beyond the arrays, and one whose size overflows.
   CHECK_ERRNO(cloudabi_sys_poll(&s, &ev, (size_t)1 << 40, &n), CLOUDABI_EFAULT);
   CHECK_ERRNO(cloudabi_sys_poll(&s, &ev, SIZE_MAX / 8, &n), CLOUDABI_EFAULT);

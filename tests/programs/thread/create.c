@@ -108,6 +108,9 @@ TEST(thread_create_errors) {
   attr.stack_len = 8192;
   CHECK_ERRNO(cloudabi_sys_thread_create(&attr, &tid), CLOUDABI_EFAULT);
   CHECK_ERRNO(cloudabi_sys_thread_create(NULL, &tid), CLOUDABI_EFAULT);
+  attr.stack = raw_stack;
+  attr.stack_len = sizeof(raw_stack);
+  CHECK_ERRNO(cloudabi_sys_thread_create(&attr, NULL), CLOUDABI_EFAULT);
   CHECK_EQ(tid, 0);
 }
 
