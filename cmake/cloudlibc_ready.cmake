@@ -1,11 +1,13 @@
 # cloudlibc_missing(<out-var> <header>:<function> ...): which of the given
-# functions cloudlibc's headers do not declare yet, so that a program needing
-# them can be left out of the target build (with a warning) instead of
-# breaking it while the C library is being written. Each header becomes a
-# configure dependency, so the check re-runs when a header changes.
+# functions cloudlibc does not have yet (not declared in the header, or not
+# defined in any libc/src file), so that a program needing them can be left
+# out of the target build (with a warning) instead of breaking it while the C
+# library is being written. The headers and the sources become configure
+# dependencies, so the check re-runs when they change.
 # Included from the target project (REPO is the repository root).
 function(cloudlibc_missing out)
   set(missing)
+  file(GLOB_RECURSE sources CONFIGURE_DEPENDS ${REPO}/libc/src/*.c)
   foreach(pair ${ARGN})
     string(REPLACE ":" ";" parts ${pair})
     list(GET parts 0 header)
@@ -19,6 +21,29 @@ function(cloudlibc_missing out)
     file(STRINGS ${file} hits REGEX "[ *]${function}\\(")
     if(NOT hits)
       list(APPEND missing "${function}() in <${header}>")
+      continue()
+    endif()
+    # A definition: the name at the start of a line's declarator, followed by
+    # a parameter list, in some source file (usually src/<header>/<function>.c).
+    set(defined FALSE)
+    foreach(source ${sources})
+      get_filename_component(base ${source} NAME_WE)
+      if(base STREQUAL function)
+        set(defined TRUE)
+        break()
+      endif()
+    endforeach()
+    if(NOT defined)
+      foreach(source ${sources})
+        file(STRINGS ${source} hits REGEX "^[A-Za-z_].*[ *]${function}\\([^;]*$")
+        if(hits)
+          set(defined TRUE)
+          break()
+        endif()
+      endforeach()
+    endif()
+    if(NOT defined)
+      list(APPEND missing "${function}() (declared, not yet defined)")
     endif()
   endforeach()
   list(REMOVE_DUPLICATES missing)

@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,12 +41,17 @@
 #define REQUEST_MAX 8192     // Request line and headers together.
 #define OUT_MAX (16 * 1024)  // Response buffer per connection, refilled from the file.
 #define IDLE_SECONDS 30      // Idle connections are closed after this long.
+#define DRAIN_SECONDS 2      // How long a closing connection's unread input is drained.
 
 struct config {
   int socket;       // Listening socket.
   int root;         // Document root directory.
   int log;          // Request log; -1: none.
   int max_clients;  // Connections at once.
+  // 0 turns off the server's own check of request paths, simulating a
+  // path-traversal bug, to show that the sandbox still holds (make demo and
+  // the tests use it). Never turn it off for real.
+  int check_paths;
 };
 
 struct conn {
@@ -57,6 +63,7 @@ struct conn {
   int file;                  // Body still to send from this file, or -1.
   off_t file_off, file_end;  // Next byte and end of the body.
   int close_after;           // Close once the response is out.
+  int draining;              // Response out, write side shut: reading until the client closes.
   time_t last_active;
 };
 
@@ -228,6 +235,7 @@ static int target_to_path(const char *target, size_t len, char *path, size_t pat
     path[out++] = ch;
   }
   path[out] = '\0';
+  if (!cfg.check_paths) return 0;
   // Every segment between slashes must be a name: not empty (that would make
   // "//etc/passwd" absolute), not "." and not "..". A trailing slash is fine.
   for (size_t start = 0; start < out;) {
@@ -504,7 +512,15 @@ static int serve(struct conn *c) {
       if (flush_conn(c) != 0) return -1;
       if (busy(c)) return 0;  // Wait for POLLOUT.
     }
-    if (c->close_after) return -1;  // The last response is out.
+    if (c->close_after) {
+      // The last response is out. Closing a socket with unread input makes
+      // the kernel send a reset, which can destroy the response before the
+      // client has read it; so shut the write side and read until the
+      // client closes (or DRAIN_SECONDS pass), as a lingering close.
+      if (shutdown(c->fd, SHUT_WR) != 0) return -1;
+      c->draining = 1;
+      return 0;
+    }
     // Empty lines before a request line are ignored (RFC 9112, 2.2).
     size_t blank = 0;
     while (blank < c->in_len && (c->in[blank] == '\r' || c->in[blank] == '\n')) ++blank;
@@ -553,6 +569,7 @@ static void accept_clients(void) {
     c->file = -1;
     c->file_off = c->file_end = 0;
     c->close_after = 0;
+    c->draining = 0;
     c->last_active = now_seconds();
     conns[nconns++] = c;
   }
@@ -595,7 +612,13 @@ static _Noreturn void run_server(void) {
       if (ev == 0) continue;
       c->last_active = now;
       int keep = 0;
-      if (ev & POLLOUT) {
+      if (c->draining) {
+        char scratch[4096];
+        ssize_t got = read(c->fd, scratch, sizeof(scratch));
+        keep = got > 0 || (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+                   ? 0
+                   : -1;
+      } else if (ev & POLLOUT) {
         keep = serve(c);
       } else if (ev & (POLLIN | POLLHUP | POLLERR)) {
         ssize_t got = read(c->fd, c->in + c->in_len, sizeof(c->in) - c->in_len);
@@ -616,16 +639,19 @@ static _Noreturn void run_server(void) {
     if (now - last_sweep >= 1) {
       last_sweep = now;
       for (size_t i = nconns; i-- > 0;) {
-        if (now - conns[i]->last_active >= IDLE_SECONDS) close_conn(i);
+        if (now - conns[i]->last_active >= (conns[i]->draining ? DRAIN_SECONDS : IDLE_SECONDS)) {
+          close_conn(i);
+        }
       }
     }
   }
 }
 
 #ifdef __CloudABI__
-// The configuration is one map: {socket: fd, root: fd, log: fd, max_clients: N}.
+// The configuration is one map: {socket: fd, root: fd, log: fd, max_clients: N,
+// check_paths: bool}.
 void program_main(const argdata_t *ad) {
-  cfg = (struct config){.socket = -1, .root = -1, .log = -1, .max_clients = 1000};
+  cfg = (struct config){.socket = -1, .root = -1, .log = -1, .max_clients = 1000, .check_paths = 1};
   argdata_map_iterator_t it;
   const argdata_t *key, *value;
   for (argdata_map_iterate(ad, &it); argdata_map_get(&it, &key, &value); argdata_map_next(&it)) {
@@ -640,6 +666,9 @@ void program_main(const argdata_t *ad) {
     } else if (strcmp(name, "max_clients") == 0) {
       int n;
       if (argdata_get_int(value, &n) == 0 && n > 0 && n <= 100000) cfg.max_clients = n;
+    } else if (strcmp(name, "check_paths") == 0) {
+      bool check;
+      if (argdata_get_bool(value, &check) == 0) cfg.check_paths = check;
     }
   }
   if (cfg.socket < 0 || cfg.root < 0) {
@@ -649,7 +678,7 @@ void program_main(const argdata_t *ad) {
   run_server();
 }
 #else
-// Natively: httpd socket=HOST:PORT|FD root=DIR [log=FD] [max_clients=N].
+// Natively: httpd socket=HOST:PORT|FD root=DIR [log=FD] [max_clients=N] [check_paths=0].
 static int listen_on(const char *address) {
   char *end;
   long fd = strtol(address, &end, 10);
@@ -672,8 +701,14 @@ static int listen_on(const char *address) {
   return s;
 }
 
+static int usage(void) {
+  fprintf(stderr,
+          "usage: httpd socket=HOST:PORT|FD root=DIR [log=FD] [max_clients=N] [check_paths=0]\n");
+  return 2;
+}
+
 int main(int argc, char **argv) {
-  cfg = (struct config){.socket = -1, .root = -1, .log = 2, .max_clients = 1000};
+  cfg = (struct config){.socket = -1, .root = -1, .log = 2, .max_clients = 1000, .check_paths = 1};
   for (int i = 1; i < argc; ++i) {
     const char *arg = argv[i];
     if (strncmp(arg, "socket=", 7) == 0) {
@@ -690,18 +725,16 @@ int main(int argc, char **argv) {
       }
     } else if (strncmp(arg, "log=", 4) == 0) {
       cfg.log = atoi(arg + 4);
+    } else if (strcmp(arg, "check_paths=0") == 0) {
+      cfg.check_paths = 0;
     } else if (strncmp(arg, "max_clients=", 12) == 0) {
       cfg.max_clients = atoi(arg + 12);
       if (cfg.max_clients < 1) cfg.max_clients = 1;
     } else {
-      fprintf(stderr, "usage: httpd socket=HOST:PORT|FD root=DIR [log=FD] [max_clients=N]\n");
-      return 2;
+      return usage();
     }
   }
-  if (cfg.socket < 0 || cfg.root < 0) {
-    fprintf(stderr, "usage: httpd socket=HOST:PORT|FD root=DIR [log=FD] [max_clients=N]\n");
-    return 2;
-  }
+  if (cfg.socket < 0 || cfg.root < 0) return usage();
   signal(SIGPIPE, SIG_IGN);  // A client that goes away is an EPIPE, not a signal.
   run_server();
 }
