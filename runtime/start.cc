@@ -209,19 +209,24 @@ Result<void> report_confinement(const std::vector<LayerStatus>& layers, const Op
 int open_runtime_executable(const Options& options) {
   if (options.runtime_executable_fd >= 0) return options.runtime_executable_fd;
   if (options.reexec) return options.reexec->runtime_fd;
+  // Readable if possible, so that proc_exec can tell whether it is static.
+  auto open_exe = [](const char* path) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    return fd >= 0 ? fd : open(path, O_PATH | O_CLOEXEC);
+  };
   char self[4096];
   ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
   if (len > 0) {
     std::string path(self, static_cast<size_t>(len));
     path = path.substr(0, path.rfind('/') + 1) + "cloudabi-runtime";
-    int helper = open(path.c_str(), O_PATH | O_CLOEXEC);
+    int helper = open_exe(path.c_str());
     if (helper >= 0) return helper;
   }
 #ifdef CLOUDABI_RUNTIME_HELPER
-  int helper = open(CLOUDABI_RUNTIME_HELPER, O_PATH | O_CLOEXEC);
+  int helper = open_exe(CLOUDABI_RUNTIME_HELPER);
   if (helper >= 0) return helper;
 #endif
-  return open("/proc/self/exe", O_PATH | O_CLOEXEC);
+  return open_exe("/proc/self/exe");
 }
 
 Error start(Options& options) {
@@ -265,7 +270,8 @@ Error start(Options& options) {
     for (const ReexecContext::Child& c : options.reexec->children)
       adopt_child(static_cast<int>(c.grant), c.link);
   }
-  set_exec_settings(ExecSettings{runtime_fd, namespaces->active, options.confine});
+  set_exec_settings(ExecSettings{runtime_fd, namespaces->active, options.confine,
+                                 runtime_fd >= 0 && needs_dynamic_loader(runtime_fd)});
 
   Result<loader::Image> image = loader::load_executable(executable.get());
   if (!image) return image.error();

@@ -1,5 +1,6 @@
 #include "runtime/proc/reexec.h"
 
+#include <elf.h>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -76,6 +77,21 @@ class Reader {
 }  // namespace
 
 void set_exec_settings(ExecSettings settings) { g_settings = std::move(settings); }
+
+bool needs_dynamic_loader(int fd) {
+  Elf64_Ehdr eh;
+  if (pread(fd, &eh, sizeof(eh), 0) != static_cast<ssize_t>(sizeof(eh)) ||
+      memcmp(eh.e_ident, ELFMAG, SELFMAG) != 0 || eh.e_phentsize != sizeof(Elf64_Phdr))
+    return false;
+  for (unsigned i = 0; i < eh.e_phnum; ++i) {
+    Elf64_Phdr ph;
+    if (pread(fd, &ph, sizeof(ph), static_cast<off_t>(eh.e_phoff + i * sizeof(ph))) !=
+        static_cast<ssize_t>(sizeof(ph)))
+      return false;
+    if (ph.p_type == PT_INTERP) return true;
+  }
+  return false;
+}
 const ExecSettings& exec_settings() { return g_settings; }
 
 std::vector<uint8_t> encode_exec_state_header(const ExecState& s, uint64_t argdata_len) {
@@ -244,12 +260,24 @@ bool handle_reexec(int argc, char** argv) {
   int state_fd;
   if (argc != 3 || !parse_fd(argv[2], &state_fd)) _exit(127);
   Result<ExecState> state = read_exec_state(state_fd);
-  close(state_fd);
   if (!state) {
-    // Nowhere is known to be safe to write to: any descriptor may be the
-    // program's.
+    // Any descriptor may be the program's: only a sealed state with the right
+    // magic says which one is the diagnostics descriptor.
+    int seals = fcntl(state_fd, F_GET_SEALS);
+    char header[24];
+    uint32_t version;
+    int32_t diag_fd;
+    if (seals >= 0 && (seals & kSeals) == kSeals &&
+        pread(state_fd, header, sizeof(header), 0) == static_cast<ssize_t>(sizeof(header)) &&
+        memcmp(header, kMagic, sizeof(kMagic)) == 0 &&
+        (memcpy(&version, header + 8, 4), version == kVersion)) {
+      memcpy(&diag_fd, header + 20, 4);
+      set_diagnostics_fd(diag_fd);
+      diag("proc_exec: %s", state.error().message.c_str());
+    }
     _exit(127);
   }
+  close(state_fd);
   ExecState& s = *state;
   set_diagnostics_fd(s.diagnostics_fd);
 

@@ -48,8 +48,13 @@ struct ExecSettings {
   int runtime_fd = -1;  // hidden, close-on-exec; -1 if proc_exec is unavailable
   bool namespaces_active = false;
   ConfineOptions confine;
+  // The runtime executable is dynamically linked (e.g. a sanitizer build):
+  // it cannot start inside the sandbox, which has no loader or libraries.
+  bool runtime_is_dynamic = false;
 };
 void set_exec_settings(ExecSettings settings);
+// Whether the executable behind fd has a PT_INTERP (false if unreadable).
+bool needs_dynamic_loader(int fd);
 const ExecSettings& exec_settings();
 
 // One descriptor of the new program.

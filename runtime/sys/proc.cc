@@ -108,6 +108,13 @@ extern "C" cloudabi_errno_t cloudabi_rt_proc_exec(cloudabi_fd_t fd, const void* 
         "start-up");
     return CLOUDABI_ENOSYS;
   }
+  if (settings.runtime_is_dynamic &&
+      (settings.namespaces_active || settings.confine.landlock || settings.confine.seccomp)) {
+    diag(
+        "proc_exec: unavailable in the sandbox: the runtime executable it would re-execute is "
+        "dynamically linked (a sanitizer build?) and cannot load its libraries there");
+    return CLOUDABI_ENOSYS;
+  }
   state.executable_fd = static_cast<int>(fd);
   state.diagnostics_fd = diagnostics_fd();
   state.runtime_fd = settings.runtime_fd;

@@ -50,7 +50,7 @@ cloudabi::testing::ExtraArg fd_arg(const std::string& key, int fd) {
 
 // ---------------------------------------------------------------- proc_exec
 
-TEST(ProcExec, ErrorsThenChildThenThisProcess) {
+void exec_test(const cloudabi::runtime::ConfineOptions& confine) {
   int target = open(program_path("proc_special_exec_target").c_str(), O_RDONLY | O_CLOEXEC);
   ASSERT_GE(target, 0);
   char text_path[] = "/tmp/cloudabi-notelf-XXXXXX";
@@ -63,6 +63,7 @@ TEST(ProcExec, ErrorsThenChildThenThisProcess) {
   unlink(text_path);
 
   GuestOptions o;
+  o.confine = confine;
   o.extra = {fd_arg("target", target), fd_arg("notelf", notelf)};
   GuestResult r = run_guest(program_path("proc_special_exec"), o);
   close(target);
@@ -76,6 +77,22 @@ TEST(ProcExec, ErrorsThenChildThenThisProcess) {
   // Once in the forked child, once in the process itself.
   EXPECT_EQ(count(r.log, "exec target passed"), 2u) << all;
   EXPECT_NE(r.log.find("ALL PASSED"), std::string::npos) << all;
+}
+
+TEST(ProcExec, ErrorsThenChildThenThisProcess) {
+#ifdef __SANITIZE_ADDRESS__
+  GTEST_SKIP() << "sanitizer builds have no static runtime helper, so proc_exec is unavailable in "
+                  "the sandbox (ProcExec.WithoutConfinement covers it)";
+#endif
+  exec_test(cloudabi::runtime::ConfineOptions{});
+}
+
+TEST(ProcExec, WithoutConfinement) {
+  cloudabi::runtime::ConfineOptions none;
+  none.namespaces = false;
+  none.landlock = false;
+  none.seccomp = false;
+  exec_test(none);
 }
 
 TEST(ProcExec, ReexecWithBadStateExits127) {
@@ -99,6 +116,28 @@ TEST(ProcExec, ReexecWithBadStateExits127) {
   ASSERT_EQ(write(fd, "CABIEXEC", 8), 8);
   EXPECT_EQ(spawn({"x", "--cloudabi-reexec", std::to_string(fd)}), 127);
   close(fd);
+
+  // A sealed state that is cut short: the failure is reported on the
+  // diagnostics descriptor its header names.
+  int pipefd[2];
+  ASSERT_EQ(pipe(pipefd), 0);
+  ExecState s;
+  s.diagnostics_fd = pipefd[1];
+  std::vector<uint8_t> header = encode_exec_state_header(s, 1000);  // data missing
+  fd = memfd_create("cut-short", MFD_ALLOW_SEALING);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(write(fd, header.data(), header.size()), static_cast<ssize_t>(header.size()));
+  ASSERT_EQ(fcntl(fd, F_ADD_SEALS, F_SEAL_SEAL | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE), 0);
+  EXPECT_EQ(spawn({"x", "--cloudabi-reexec", std::to_string(fd)}), 127);
+  close(fd);
+  close(pipefd[1]);
+  char buf[512];
+  ssize_t n = read(pipefd[0], buf, sizeof(buf));
+  close(pipefd[0]);
+  ASSERT_GT(n, 0);
+  EXPECT_NE(std::string(buf, static_cast<size_t>(n)).find("truncated argument data"),
+            std::string::npos)
+      << std::string(buf, static_cast<size_t>(n));
 }
 
 TEST(ExecState, RoundTrip) {
