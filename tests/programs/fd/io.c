@@ -279,3 +279,30 @@ TEST(large_transfer) {
   CHECK(memcmp(big, back, sizeof(big)) == 0);
   close_fd(fd);
 }
+
+TEST(pointers_the_kernel_checks_give_efault) {
+  cloudabi_fd_t fd = create_file(tmp(), "efault");
+  write_all(fd, S("some data"));
+  CHECK_EQ(seek(fd, 0, CLOUDABI_WHENCE_SET), 0);
+  void *wild = (void *)(uintptr_t)0x10;  // never mapped
+  cloudabi_iovec_t in = {.buf = wild, .buf_len = 4};
+  cloudabi_ciovec_t out = {.buf = wild, .buf_len = 4};
+  size_t n;
+  CHECK_ERRNO(cloudabi_sys_fd_read(fd, &in, 1, &n), CLOUDABI_EFAULT);
+  CHECK_ERRNO(cloudabi_sys_fd_pread(fd, &in, 1, 0, &n), CLOUDABI_EFAULT);
+  CHECK_ERRNO(cloudabi_sys_fd_write(fd, &out, 1, &n), CLOUDABI_EFAULT);
+  CHECK_ERRNO(cloudabi_sys_fd_pwrite(fd, &out, 1, 0, &n), CLOUDABI_EFAULT);
+  // The iovec arrays themselves.
+  CHECK_ERRNO(cloudabi_sys_fd_read(fd, wild, 2, &n), CLOUDABI_EFAULT);
+  CHECK_ERRNO(cloudabi_sys_fd_pread(fd, wild, 2, 0, &n), CLOUDABI_EFAULT);
+  CHECK_ERRNO(cloudabi_sys_fd_write(fd, wild, 2, &n), CLOUDABI_EFAULT);
+  CHECK_ERRNO(cloudabi_sys_fd_pwrite(fd, wild, 2, 0, &n), CLOUDABI_EFAULT);
+  // Nothing was consumed or written.
+  char buf[16];
+  CHECK_EQ(read_some(fd, buf, sizeof(buf)), 9);
+  CHECK(memcmp(buf, "some data", 9) == 0);
+  // The contents of a link are copied out by the kernel too.
+  make_symlink(tmp(), "target", "efault_link");
+  CHECK_ERRNO(cloudabi_sys_file_readlink(tmp(), S("efault_link"), wild, 16, &n), CLOUDABI_EFAULT);
+  close_fd(fd);
+}
