@@ -5,7 +5,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc)
 CMAKE_GEN  := -G Ninja
 
-.PHONY: all deps configure build demo test test-asan docs format fuzz clean
+.PHONY: all deps configure build demo test test-asan docs format fuzz clean bench
 
 all: build
 
@@ -26,6 +26,15 @@ demo: build
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	$(MAKE) test-asan
+
+# Benchmarks: each workload natively, under cloudabi-run and under the peers
+# that can be installed (wrk, bubblewrap, Node's WASI), alternating; writes
+# bench/results/latest.{md,json}. See docs/performance.md.
+bench: deps
+	@scripts/bench-peers.sh
+	cmake -S . -B $(BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+	cmake --build $(BUILD) -j $(JOBS) --target cloudabi-bench
+	$(BUILD)/bin/cloudabi-bench --out bench/results
 
 # Host code again under AddressSanitizer + UndefinedBehaviorSanitizer.
 test-asan: build

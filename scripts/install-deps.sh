@@ -8,6 +8,7 @@ packages=(
   clang-14 lld-14 llvm-14 libclang-rt-14-dev clang-format-14
   libyaml-dev libseccomp-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  curl
 )
 
 missing=()

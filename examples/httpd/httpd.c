@@ -235,10 +235,9 @@ static int target_to_path(const char *target, size_t len, char *path, size_t pat
     path[out++] = ch;
   }
   path[out] = '\0';
-  if (!cfg.check_paths) return 0;
   // Every segment between slashes must be a name: not empty (that would make
   // "//etc/passwd" absolute), not "." and not "..". A trailing slash is fine.
-  for (size_t start = 0; start < out;) {
+  for (size_t start = 0; start < out && cfg.check_paths;) {
     size_t stop = start;
     while (stop < out && path[stop] != '/') ++stop;
     size_t seg = stop - start;
