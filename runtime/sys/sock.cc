@@ -148,6 +148,14 @@ extern "C" cloudabi_errno_t cloudabi_rt_sock_send(cloudabi_fd_t sock, const clou
     entries.push_back(attached);
   }
 
+  // Linux attaches descriptors to the data of a stream; without data they
+  // would silently vanish. Refuse instead.
+  if (!fds.empty() && e.type == CLOUDABI_FILETYPE_SOCKET_STREAM) {
+    size_t total = 0;
+    for (size_t i = 0; i < data_len; ++i) total |= in->si_data[i].buf_len;
+    if (total == 0) return CLOUDABI_EINVAL;
+  }
+
   cloudabi::UniqueFd record;
   alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * (kMaxSentDescriptors + 1))];
   msghdr msg{};

@@ -207,6 +207,22 @@ TEST(descriptors_that_do_not_fit_are_closed) {
   for (size_t i = 0; i < 3; ++i) CHECK_OK(cloudabi_sys_fd_close(all[i]));
 }
 
+TEST(empty_datagram_carries_descriptors) {
+  cloudabi_fd_t a, b, c, d;
+  socket_pair(CLOUDABI_FILETYPE_SOCKET_DGRAM, &a, &b);
+  socket_pair(CLOUDABI_FILETYPE_SOCKET_STREAM, &c, &d);
+  send_fds(a, "", &c, 1);
+  char buf[4];
+  cloudabi_fd_t got = 0xdead;
+  cloudabi_recv_out_t o = recv_fds(b, buf, sizeof(buf), &got, 1, 0);
+  CHECK_EQ(o.ro_datalen, 0);
+  CHECK_EQ(o.ro_fdslen, 1);
+  send_str(got, "!");
+  expect_str(d, "!");
+  cloudabi_fd_t all[] = {a, b, c, d, got};
+  for (size_t i = 0; i < 5; ++i) CHECK_OK(cloudabi_sys_fd_close(all[i]));
+}
+
 TEST(peek_with_descriptors) {
   cloudabi_fd_t a, b, c, d;
   socket_pair(CLOUDABI_FILETYPE_SOCKET_DGRAM, &a, &b);
@@ -320,6 +336,15 @@ TEST(errors) {
   CHECK_ERRNO(cloudabi_sys_sock_send(a, &si, &so), CLOUDABI_EBADF);
   si.si_fds_len = 253;
   CHECK_ERRNO(cloudabi_sys_sock_send(a, &si, &so), CLOUDABI_EINVAL);
+  // Descriptors on a stream need at least one byte of data to travel with.
+  si.si_fds_len = 1;
+  si.si_data_len = 0;
+  CHECK_ERRNO(cloudabi_sys_sock_send(a, &si, &so), CLOUDABI_EINVAL);
+  cloudabi_ciovec_t empty = {"", 0};
+  si.si_data = &empty;
+  si.si_data_len = 1;
+  CHECK_ERRNO(cloudabi_sys_sock_send(a, &si, &so), CLOUDABI_EINVAL);
+  si.si_data = &ciov;
   si.si_fds = NULL;
   si.si_fds_len = 0;
   // Too many buffers.
