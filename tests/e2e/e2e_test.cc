@@ -159,3 +159,42 @@ TEST(Rejection, MissingExecutable) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Check, ReportsEveryLayerEnforcedOnThisMachine) {
+  Outcome o = run({kRun, "--check"});
+  EXPECT_EQ(o.status, 0) << o.err;
+  for (const char* layer : {"descriptors:", "rlimits:", "namespaces:", "landlock:", "seccomp:"}) {
+    size_t at = o.out.find(layer);
+    ASSERT_NE(at, std::string::npos) << o.out;
+    std::string line = o.out.substr(at, o.out.find('\n', at) - at);
+    EXPECT_NE(line.find("enforced"), std::string::npos) << line;
+  }
+}
+
+TEST(Check, ReportsASimulatedMissingLayerAndTheProgramStillRuns) {
+  Outcome c = run({kRun, "--check", "--simulate-missing", "landlock"});
+  EXPECT_EQ(c.status, 0);
+  EXPECT_NE(c.out.find("NOT ACTIVE disabled to simulate a kernel without Landlock"),
+            std::string::npos)
+      << c.out;
+  Outcome o = run({kRun, "--simulate-missing", "landlock", kHello, kHelloYaml});
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_EQ(o.out, "Hello from a sandboxed CloudABI program!\n");
+  EXPECT_NE(o.err.find("landlock not active"), std::string::npos) << o.err;
+}
+
+TEST(Check, RequireFullConfinementRefusesWhenALayerIsMissing) {
+  Outcome o =
+      run({kRun, "--require-full-confinement", "--simulate-missing", "seccomp", kHello, kHelloYaml});
+  EXPECT_EQ(o.status, 127);
+  EXPECT_EQ(o.out, "");
+  EXPECT_NE(o.err.find("full confinement was required, but the seccomp layer is not active"),
+            std::string::npos)
+      << o.err;
+  Outcome full = run({kRun, "--require-full-confinement", kHello, kHelloYaml});
+  EXPECT_EQ(full.status, 0) << full.err;
+}
+
+}  // namespace
