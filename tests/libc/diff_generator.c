@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 static uint64_t state;
 
@@ -427,6 +428,31 @@ static void suite_string(long count, FILE *out) {
   }
 }
 
+// strftime() on random times with every conversion and random flags and
+// widths (not %Z: glibc calls UTC "GMT"; %z only plain, as glibc pads it
+// in ways of its own).
+static void suite_strftime(long count, FILE *out) {
+  const char convs[] = "aAbBcCdDeFgGhHIjklmMnprRsStTuUVwWxXyYz%";
+  const char flags[] = "_-0^";
+  char fmt[32], buf[256];
+  for (long i = 0; i < count; ++i) {
+    int64_t range = (int64_t)(rnd() % 4);
+    int64_t span = range == 0 ? 4000000000LL : range == 1 ? 400000000000LL : 2000000000LL;
+    time_t t = (time_t)((int64_t)(rnd() % (uint64_t)(2 * span)) - span / (range == 2 ? 1000 : 1));
+    struct tm tm;
+    if (gmtime_r(&t, &tm) == NULL) continue;
+    char *p = fmt;
+    *p++ = '%';
+    if (below(3) == 0) *p++ = flags[below(4)];
+    if (below(4) == 0) p += sprintf(p, "%u", below(12));
+    *p++ = convs[below((unsigned)(sizeof(convs) - 1))];
+    *p = '\0';
+    if (p[-1] == 'z') strcpy(fmt, "%z");
+    size_t n = strftime(buf, sizeof(buf), fmt, &tm);
+    fprintf(out, "%lld|%s|%zu|%s\n", (long long)t, fmt, n, buf);
+  }
+}
+
 int diff_run_suite(const char *suite, uint64_t seed, long count, FILE *out) {
   state = seed;
   if (strcmp(suite, "printf_double") == 0)
@@ -443,6 +469,8 @@ int diff_run_suite(const char *suite, uint64_t seed, long count, FILE *out) {
     suite_scanf(count, out);
   else if (strcmp(suite, "string") == 0)
     suite_string(count, out);
+  else if (strcmp(suite, "strftime") == 0)
+    suite_strftime(count, out);
   else
     return -1;
   return 0;

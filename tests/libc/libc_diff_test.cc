@@ -4,7 +4,8 @@
 // identical byte for byte. Between them the suites check well over a million
 // values (printf of doubles, long doubles and integers with random flags,
 // widths and precisions; strtod/strtof/strtold, strtol/strtoull and sscanf
-// on random input; the string functions on random lengths and alignments).
+// on random input; the string functions on random lengths and alignments;
+// strftime on random times).
 #include <argdata.h>
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -90,5 +91,6 @@ TEST(LibcDiff, Strtod) { run_suite("strtod", 4, 300000); }
 TEST(LibcDiff, Strtol) { run_suite("strtol", 5, 150000); }
 TEST(LibcDiff, Sscanf) { run_suite("scanf", 6, 100000); }
 TEST(LibcDiff, StringFunctions) { run_suite("string", 7, 100000); }
+TEST(LibcDiff, Strftime) { run_suite("strftime", 8, 100000); }
 
 }  // namespace

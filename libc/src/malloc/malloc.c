@@ -17,8 +17,8 @@
 #define LARGE_CLASS 0xff
 
 // Usable sizes of the small classes; larger requests are mapped directly.
-static const size_t class_size[] = {16,   32,   48,   64,   96,   128,  192,  256,  384,  512,
-                                    768,  1024, 1536, 2048, 3072, 4096, 6144, 8192, 12288, 16384};
+static const size_t class_size[] = {16,  32,   48,   64,   96,   128,  192,  256,  384,   512,
+                                    768, 1024, 1536, 2048, 3072, 4096, 6144, 8192, 12288, 16384};
 #define NCLASSES (sizeof(class_size) / sizeof(class_size[0]))
 
 struct header {

@@ -46,3 +46,12 @@ struct __FILE __stderr = {
     .bufsize = 1,
     .locale = &__locale_c,
 };
+
+// Called by abort(): the diagnostics written so far must not be lost.
+void __stdio_flush_stderr(void);
+void __stdio_flush_stderr(void) {
+  if (libc_lock_try(&__stderr.lock)) {
+    __stream_flush(&__stderr);
+    libc_unlock(&__stderr.lock);
+  }
+}
