@@ -25,8 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   YamlLimits limits;
   // Smaller than cloudabi-run's limits, to keep each run fast.
-  limits.max_nodes = 100000;
-  limits.max_bytes = 4 << 20;
+  limits.max_nodes = 20000;
+  limits.max_bytes = 1 << 20;
   auto doc = read_yaml(text, limits);
   if (!doc) {
     check(!doc.error().message.empty());

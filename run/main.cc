@@ -43,10 +43,14 @@ bool parse_size(const std::string& text, uint64_t* out) {
   }
   uint64_t unit = 1;
   std::string suffix = text.substr(end);
-  if (suffix == "K" || suffix == "k") unit = 1ull << 10;
-  else if (suffix == "M" || suffix == "m") unit = 1ull << 20;
-  else if (suffix == "G" || suffix == "g") unit = 1ull << 30;
-  else if (!suffix.empty()) return false;
+  if (suffix == "K" || suffix == "k")
+    unit = 1ull << 10;
+  else if (suffix == "M" || suffix == "m")
+    unit = 1ull << 20;
+  else if (suffix == "G" || suffix == "g")
+    unit = 1ull << 30;
+  else if (!suffix.empty())
+    return false;
   if (v > UINT64_MAX / unit) return false;
   *out = v * unit;
   return true;
@@ -95,8 +99,9 @@ int real_main(int argc, char** argv) {
   std::string limit_memory, limit_file_size;
   uint64_t limit_cpu = 0, limit_open_files = 0, limit_processes = 0;
   const char* sandbox = "Sandbox";
-  app.add_flag("--check", check,
-               "Print which confinement layers this machine enforces, and why any is not, then exit")
+  app.add_flag(
+         "--check", check,
+         "Print which confinement layers this machine enforces, and why any is not, then exit")
       ->group(sandbox);
   app.add_flag("--require-full-confinement", confine.require_full,
                "Refuse to run the program unless every confinement layer is active")
@@ -112,8 +117,10 @@ int real_main(int argc, char** argv) {
       ->group(sandbox);
   app.add_option("--limit-memory", limit_memory, "Address space limit, e.g. 512M (RLIMIT_AS)")
       ->group(sandbox);
-  app.add_option("--limit-cpu", limit_cpu, "CPU time limit in seconds (RLIMIT_CPU)")->group(sandbox);
-  app.add_option("--limit-file-size", limit_file_size, "Largest file the program may write, e.g. 1G")
+  app.add_option("--limit-cpu", limit_cpu, "CPU time limit in seconds (RLIMIT_CPU)")
+      ->group(sandbox);
+  app.add_option("--limit-file-size", limit_file_size,
+                 "Largest file the program may write, e.g. 1G")
       ->group(sandbox);
   app.add_option("--limit-open-files", limit_open_files, "Most descriptors open at once")
       ->group(sandbox);
