@@ -164,29 +164,36 @@ TEST(duplicates_share_the_child) {
 }
 
 TEST(grandchild_ends_with_its_parent) {
-  cloudabi_fd_t a, b;
-  socket_pair(CLOUDABI_FILETYPE_SOCKET_STREAM, &a, &b);
+  cloudabi_fd_t a, b, c, d;
+  socket_pair(CLOUDABI_FILETYPE_SOCKET_STREAM, &a, &b);  // grandchild -> here
+  socket_pair(CLOUDABI_FILETYPE_SOCKET_STREAM, &c, &d);  // here -> child
   cloudabi_fd_t pd = fork_process(NULL);
   if (pd == CLOUDABI_PROCESS_CHILD) {
     CHECK_OK(cloudabi_sys_fd_close(a));
+    CHECK_OK(cloudabi_sys_fd_close(c));
     cloudabi_fd_t grandchild = fork_process(NULL);
     if (grandchild == CLOUDABI_PROCESS_CHILD) {
       send_str(b, "grandchild");
-      char c;
-      recv_bytes(b, &c, 1);  // blocks until its parent's end ends it
+      char ch;
+      recv_bytes(b, &ch, 1);  // blocks until its parent's end ends it
       CHILD_EXIT(1);
     }
     CHECK_OK(cloudabi_sys_fd_close(b));
-    // Ends without closing the grandchild's descriptor.
+    // Ends when told, without closing the grandchild's descriptor.
+    char ch;
+    recv_bytes(d, &ch, 1);
     CHILD_EXIT(5);
   }
   CHECK_OK(cloudabi_sys_fd_close(b));
+  CHECK_OK(cloudabi_sys_fd_close(d));
   expect_str(a, "grandchild");
+  send_str(c, "x");
   expect_exit(pd, 5);
   // The grandchild held the last copy of b.
-  char c;
-  CHECK_EQ(recv_bytes(a, &c, 1), 0);
+  char ch;
+  CHECK_EQ(recv_bytes(a, &ch, 1), 0);
   CHECK_OK(cloudabi_sys_fd_close(a));
+  CHECK_OK(cloudabi_sys_fd_close(c));
 }
 
 TEST(nested_forks_and_many_children) {

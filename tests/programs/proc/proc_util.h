@@ -23,6 +23,16 @@ static inline void send_str(cloudabi_fd_t fd, const char *s) {
   CHECK_EQ(send_bytes(fd, s, strlen(s)), strlen(s));
 }
 
+// Sends data with descriptors attached.
+static inline void send_fds(cloudabi_fd_t sock, const char *data, const cloudabi_fd_t *fds,
+                            size_t n) {
+  cloudabi_ciovec_t iov = {.buf = data, .buf_len = strlen(data)};
+  cloudabi_send_in_t in = {.si_data = &iov, .si_data_len = 1, .si_fds = fds, .si_fds_len = n};
+  cloudabi_send_out_t out;
+  CHECK_OK(cloudabi_sys_sock_send(sock, &in, &out));
+  CHECK_EQ(out.so_datalen, strlen(data));
+}
+
 static inline size_t recv_bytes(cloudabi_fd_t fd, void *buf, size_t len) {
   cloudabi_iovec_t iov = {.buf = buf, .buf_len = len};
   cloudabi_recv_in_t in = {.ri_data = &iov, .ri_data_len = 1};
@@ -107,6 +117,17 @@ static inline int readable_within(cloudabi_fd_t fd, unsigned ms) {
   for (size_t i = 0; i < n; ++i)
     if (ev[i].userdata == 1) return 1;
   return 0;
+}
+
+static inline void sleep_ms(unsigned ms) {
+  cloudabi_subscription_t sub;
+  memset(&sub, 0, sizeof(sub));
+  sub.type = CLOUDABI_EVENTTYPE_CLOCK;
+  sub.clock.clock_id = CLOUDABI_CLOCK_MONOTONIC;
+  sub.clock.timeout = (cloudabi_timestamp_t)ms * 1000000;
+  cloudabi_event_t ev;
+  size_t n;
+  CHECK_OK(cloudabi_sys_poll(&sub, &ev, 1, &n));
 }
 
 // In a child: ends it, whatever happens to the test.
