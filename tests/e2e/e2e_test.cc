@@ -31,10 +31,14 @@ std::string slurp(int fd) {
 
 // Runs argv with stdin from `input`, capturing stdout and stderr.
 Outcome run(const std::vector<std::string>& args, const std::string& input = "") {
-  std::string in_path = testing::TempDir() + "/e2e-stdin";
+  // ctest runs tests in parallel processes: names unique to this process and call.
+  static int calls = 0;
+  std::string base = testing::TempDir() + "/e2e-" + std::to_string(getpid()) + "-" +
+                     std::to_string(++calls);
+  std::string in_path = base + "-stdin";
   std::ofstream(in_path) << input;
-  std::string out_path = testing::TempDir() + "/e2e-stdout";
-  std::string err_path = testing::TempDir() + "/e2e-stderr";
+  std::string out_path = base + "-stdout";
+  std::string err_path = base + "-stderr";
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, in_path.c_str(), O_RDONLY, 0);
@@ -56,6 +60,9 @@ Outcome run(const std::vector<std::string>& args, const std::string& input = "")
   fd = open(err_path.c_str(), O_RDONLY);
   o.err = slurp(fd);
   close(fd);
+  unlink(in_path.c_str());
+  unlink(out_path.c_str());
+  unlink(err_path.c_str());
   return o;
 }
 
@@ -64,7 +71,7 @@ const std::string kHello = std::string(CLOUDABI_TARGET_BINARY_DIR) + "/examples/
 const std::string kHelloYaml = std::string(CLOUDABI_SOURCE_DIR) + "/examples/hello/hello.yaml";
 
 std::string write_temp(const std::string& name, const std::string& bytes) {
-  std::string path = testing::TempDir() + "/" + name;
+  std::string path = testing::TempDir() + "/" + name + "-" + std::to_string(getpid());
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
 }

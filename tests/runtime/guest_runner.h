@@ -31,7 +31,9 @@ struct ExtraArg {
 struct GuestOptions {
   std::vector<ExtraArg> extra;
   bool trace = false;
-  int timeout_seconds = 60;
+  // A safety net against hangs, not a performance bound: generous, because
+  // the machine running the tests may be loaded.
+  int timeout_seconds = 600;
   // Passed to the runtime as per-grant narrowing for the tmp directory.
   bool read_only_tmp = false;
   // Per-grant narrowing of other descriptors, by their number in this process
