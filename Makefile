@@ -34,7 +34,7 @@ bench: deps
 	@scripts/bench-peers.sh
 	cmake -S . -B $(BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
 	cmake --build $(BUILD) -j $(JOBS) --target cloudabi-bench
-	$(BUILD)/bin/cloudabi-bench --out bench/results
+	$(BUILD)/bin/cloudabi-bench --out bench/results --doc docs/performance.md
 
 # Host code again under AddressSanitizer + UndefinedBehaviorSanitizer.
 test-asan: build

@@ -35,7 +35,9 @@ function(cloudlibc_missing out)
     endforeach()
     if(NOT defined)
       foreach(source ${sources})
-        file(STRINGS ${source} hits REGEX "^[A-Za-z_].*[ *]${function}\\([^;]*$")
+        # A one-line body ("int f(void) { ... }") or a line that does not
+        # end a prototype.
+        file(STRINGS ${source} hits REGEX "^[A-Za-z_][^;]*[ *]${function}\\(.*(\\{.*|[^;])$")
         if(hits)
           set(defined TRUE)
           break()

@@ -64,6 +64,7 @@ struct Options {
   bool quick = false;
   std::set<std::string> only;
   std::string out_dir;
+  std::string doc;
   std::string smoke;
 };
 
@@ -183,7 +184,9 @@ std::optional<Command> command_for(Context& ctx, const std::string& variant,
     yaml += "iterations: " + std::to_string(p.iterations) + "\n";
     std::string config = ctx.work + "/" + workload + ".yaml";
     write_file(config, yaml);
-    return Command{{paths.cloudabi_run, paths.target_dir + "/" + workload, config}, {}};
+    return Command{{paths.cloudabi_run, "--require-full-confinement",
+                    paths.target_dir + "/" + workload, config},
+                   {}};
   }
   if (variant == "node-wasi") {
     auto it = ctx.wasm.find(workload);
@@ -409,7 +412,18 @@ void bench_startup(Context& ctx) {
   commands["native"] = {{ctx.paths.native_dir + "/startup"}, {}};
   std::string config = ctx.work + "/startup.yaml";
   write_file(config, "%TAG ! tag:nuxi.nl,2015:cloudabi/\n---\nout: !fd stdout\n");
-  commands["cloudabi"] = {{ctx.paths.cloudabi_run, ctx.paths.target_dir + "/startup", config}, {}};
+  commands["cloudabi"] = {{ctx.paths.cloudabi_run, "--require-full-confinement",
+                           ctx.paths.target_dir + "/startup", config},
+                          {}};
+  // The same without namespaces, Landlock and seccomp: what confinement costs.
+  commands["cloudabi-unconfined"] = {{ctx.paths.cloudabi_run, "--no-namespaces", "--no-landlock",
+                                      "--no-seccomp", ctx.paths.target_dir + "/startup", config},
+                                     {}};
+  Row unconfined{"startup.unconfined",
+                 "Start-up, confinement off (cloudabi-run --no-namespaces --no-landlock "
+                 "--no-seccomp)",
+                 "ms per launch",
+                 {}};
   if (ctx.bwrap_skip_reason.empty()) {
     commands["bwrap"] = {{ctx.paths.bwrap, "--unshare-all", "--ro-bind", "/", "/", "true"}, {}};
   } else {
@@ -423,10 +437,12 @@ void bench_startup(Context& ctx) {
   }
   std::map<std::string, std::string> failure;
   std::string missing = not_built(ctx.paths.target_dir + "/startup");
-  if (!missing.empty()) failure["cloudabi"] = missing;
+  if (!missing.empty()) failure["cloudabi"] = failure["cloudabi-unconfined"] = missing;
   int warmup = std::max(ctx.options.warmup, 3);
+  const std::vector<std::string> order = {"native", "cloudabi", "cloudabi-unconfined", "node-wasi",
+                                          "bwrap"};
   for (int r = 0; r < warmup + runs; ++r) {
-    for (const std::string& v : variants()) {
+    for (const std::string& v : order) {
       if (!commands.count(v) || failure.count(v)) continue;
       Outcome o = run(commands[v], 60s);
       if (!o.ok()) {
@@ -440,7 +456,11 @@ void bench_startup(Context& ctx) {
     }
   }
   for (auto& [v, why] : failure) row.results[v] = Measurement::failed(why);
+  unconfined.results["native"] = row.results["native"];
+  unconfined.results["cloudabi"] = row.results["cloudabi-unconfined"];
+  row.results.erase("cloudabi-unconfined");
   ctx.report.rows.push_back(row);
+  ctx.report.rows.push_back(unconfined);
   ctx.report.notes.push_back(
       "Start-up: " + std::to_string(runs) +
       " launches per variant, timed from fork to the collected exit status. Native is the "
@@ -525,7 +545,8 @@ Server start_httpd(Context& ctx, const std::string& variant, const std::string& 
                    yaml_quote(root) +
                    ", type: directory, rights: read-only}\n"
                    "log: !fd 4\n");
-    cmd = {{ctx.paths.cloudabi_run, ctx.paths.target_httpd, config}, {{3, sock}, {4, devnull}}};
+    cmd = {{ctx.paths.cloudabi_run, "--require-full-confinement", ctx.paths.target_httpd, config},
+           {{3, sock}, {4, devnull}}};
   }
   srv.pid = start(cmd, log, &srv.error);
   close(sock);
@@ -755,6 +776,9 @@ int real_main(int argc, char** argv) {
   app.add_flag("--quick", ctx.options.quick, "Smaller workloads (for trying the runner out)");
   app.add_option("--only", only, "Comma-separated workloads: fileloop,compute,startup,http,libc");
   app.add_option("--out", ctx.options.out_dir, "Directory for latest.md and latest.json");
+  app.add_option("--doc", ctx.options.doc,
+                 "Markdown file whose text between <!-- bench:begin --> and <!-- bench:end --> "
+                 "is replaced by the table");
   app.add_option("--smoke", ctx.options.smoke,
                  "Run one workload (fileloop, compute, startup, libc, httpd) once per build with "
                  "tiny parameters and check its output");
@@ -842,6 +866,21 @@ int real_main(int argc, char** argv) {
       "Timed parts: file loop, computation and libc cases are timed inside the program (start-up "
       "excluded); start-up is timed from outside. Cells show the median and, for peers, the ratio "
       "to native in parentheses.");
+  Outcome check = run({{ctx.paths.cloudabi_run, "--check"}, {}}, 30s);
+  std::string layers;
+  std::istringstream lines(check.out);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::istringstream words(line);
+    std::string layer, state;
+    if (words >> layer >> state && layer.back() == ':') {
+      layers += (layers.empty() ? "" : ", ") + layer.substr(0, layer.size() - 1) + " " + state;
+    }
+  }
+  ctx.report.notes.push_back("Confinement (`cloudabi-run --check` on this machine): " +
+                             (layers.empty() ? check.describe() : layers) +
+                             ". Every CloudABI run except the unconfined start-up row uses "
+                             "`--require-full-confinement`.");
   ctx.report.machine.loadavg_after = loadavg();
   ctx.report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -853,6 +892,19 @@ int real_main(int argc, char** argv) {
     write_file(ctx.options.out_dir + "/latest.md", md);
     write_file(ctx.options.out_dir + "/latest.json", to_json(ctx.report));
     std::cerr << "cloudabi-bench: wrote " << ctx.options.out_dir << "/latest.{md,json}\n";
+  }
+  if (!ctx.options.doc.empty()) {
+    const std::string begin = "<!-- bench:begin -->", end = "<!-- bench:end -->";
+    std::string text = read_file(ctx.options.doc);
+    size_t b = text.find(begin), e = text.find(end);
+    if (b == std::string::npos || e == std::string::npos || e < b) {
+      std::cerr << "cloudabi-bench: " << ctx.options.doc << " has no " << begin << " ... " << end
+                << " section\n";
+      return 1;
+    }
+    text.replace(b + begin.size(), e - b - begin.size(), "\n" + md);
+    write_file(ctx.options.doc, text);
+    std::cerr << "cloudabi-bench: updated " << ctx.options.doc << "\n";
   }
   return 0;
 }
