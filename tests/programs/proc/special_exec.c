@@ -97,6 +97,43 @@ TEST(exec_in_a_child) {
   CHECK_OK(cloudabi_sys_fd_close(a));
 }
 
+// A child that executes another program is still ended by the end of its
+// parent: its lifeline survives the exec.
+TEST(exec_keeps_the_lifeline) {
+  cloudabi_fd_t a, b, c, d;
+  socket_pair(CLOUDABI_FILETYPE_SOCKET_STREAM, &a, &b);  // target -> here
+  socket_pair(CLOUDABI_FILETYPE_SOCKET_STREAM, &c, &d);  // here -> middle
+  cloudabi_fd_t middle = fork_process(NULL);
+  if (middle == CLOUDABI_PROCESS_CHILD) {
+    CHECK_OK(cloudabi_sys_fd_close(a));
+    CHECK_OK(cloudabi_sys_fd_close(c));
+    cloudabi_fd_t child = fork_process(NULL);
+    if (child == CLOUDABI_PROCESS_CHILD) {
+      cloudabi_rights_t rights = CLOUDABI_RIGHT_FD_READ | CLOUDABI_RIGHT_FD_WRITE;
+      narrow(b, rights, 0);
+      const char *keys[] = {"log", "sock", "mode", "sock_base", "sock_inheriting"};
+      argdata_t *values[] = {argdata_create_fd(harness_log_fd), argdata_create_fd((int)b),
+                             argdata_create_str_c("block"), argdata_create_int_u(rights),
+                             argdata_create_int_u(0)};
+      CHECK_EQ(exec_target(keys, values, 5), 0);  // not reached on success
+    }
+    CHECK_OK(cloudabi_sys_fd_close(b));
+    char ch;
+    recv_bytes(d, &ch, 1);  // ends when told
+    CHILD_EXIT(0);
+  }
+  CHECK_OK(cloudabi_sys_fd_close(b));
+  CHECK_OK(cloudabi_sys_fd_close(d));
+  expect_str(a, "blocking");
+  send_str(c, "x");
+  expect_exit(middle, 0);
+  // The executed program held the last copy of b.
+  char ch;
+  CHECK_EQ(recv_bytes(a, &ch, 1), 0);
+  CHECK_OK(cloudabi_sys_fd_close(a));
+  CHECK_OK(cloudabi_sys_fd_close(c));
+}
+
 // The last test: this process becomes the target. A child whose descriptor is
 // not passed on ends with the exec; one whose descriptor is passed on stays a
 // child of the new program.

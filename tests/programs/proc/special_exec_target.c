@@ -81,4 +81,11 @@ TEST(children_across_exec) {
 TEST(report) {
   if (strcmp(mode(), "child") == 0) send_str(arg_fd("sock"), "exec ok");
   harness_log("exec target passed\n");
+  if (strcmp(mode(), "block") == 0) {
+    // Stays until its parent process ends, which ends it.
+    send_str(arg_fd("sock"), "blocking");
+    char c;
+    recv_bytes(arg_fd("sock"), &c, 1);
+    cloudabi_sys_proc_exit(1);
+  }
 }
