@@ -80,7 +80,10 @@ Result<std::vector<LayerStatus>> apply_confinement(const ConfineOptions& options
   out.push_back(ll);
 
   LayerStatus sc{"seccomp", false, "turned off by the operator"};
-  if (options.seccomp) {
+  // A filter inherited through execve stays in force whatever the options
+  // say; apply_seccomp reports it and installs the handler that explains
+  // violations.
+  if (options.seccomp || prctl(PR_GET_SECCOMP, 0, 0, 0, 0) == 2) {
     // Signals stay inside the sandbox when Landlock scopes them or the
     // program is in its own pid namespace (pid 1 is this program's init).
     bool scoped = ll.active && landlock_abi_version() >= 6;

@@ -2,6 +2,7 @@
 // Anything else ends the program with a message naming the call (SIGSYS trap),
 // except a few calls glibc probes, which fail quietly.
 #include <fcntl.h>
+#include <linux/audit.h>
 #include <linux/sched.h>
 #include <seccomp.h>
 #include <signal.h>
@@ -94,7 +95,12 @@ void on_sigsys(int, siginfo_t* info, void*) {
   // Runs on whatever thread made the call, possibly with the guest's value
   // at %fs:0: only raw system calls and plain memory here.
   int nr = info->si_syscall;
-  const char* name = nr >= 0 && nr < kMaxSyscall && g_names[nr] ? g_names[nr] : "unknown";
+  // A call of another ABI (int $0x80, or an x32 number) is refused by the
+  // filter's architecture check; its number means something else there.
+  const char* name = info->si_arch != AUDIT_ARCH_X86_64    ? "of the 32-bit (int $0x80) ABI"
+                     : (nr & __X32_SYSCALL_BIT) != 0       ? "of the x32 ABI"
+                     : nr >= 0 && nr < kMaxSyscall && g_names[nr] ? g_names[nr]
+                                                                  : "unknown";
   char msg[256];
   size_t len = 0;
   auto add = [&](const char* s) {
@@ -116,6 +122,10 @@ void on_sigsys(int, siginfo_t* info, void*) {
   sa.sa_handler = SIG_DFL;
   syscall(SYS_rt_sigaction, SIGSYS, &sa, nullptr, 8);
   syscall(SYS_tgkill, syscall(SYS_getpid), syscall(SYS_gettid), SIGSYS);
+  // SIGSYS is blocked while its handler runs: unblock it so that the
+  // pending signal ends the process now, as killed by SIGSYS (not by exit).
+  uint64_t sigsys = uint64_t{1} << (SIGSYS - 1);
+  syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &sigsys, nullptr, sizeof(sigsys));
   syscall(SYS_exit_group, 128 + SIGSYS);
 }
 
@@ -129,14 +139,20 @@ LayerStatus apply_seccomp(const SeccompContext& context, bool simulate_missing) 
     s.detail = "disabled to simulate a kernel without seccomp";
     return s;
   }
+  for (int nr = 0; nr < kMaxSyscall; ++nr)
+    if (g_names[nr] == nullptr) g_names[nr] = seccomp_syscall_resolve_num_arch(SCMP_ARCH_NATIVE, nr);
+  struct sigaction sa {};
+  sa.sa_sigaction = on_sigsys;
+  sa.sa_flags = SA_SIGINFO;
+  sigemptyset(&sa.sa_mask);
   if (prctl(PR_GET_SECCOMP, 0, 0, 0, 0) == 2) {
     // Inherited through proc_exec: the same allowlist is already in force.
+    // execve reset the handler; a violation must still be explained.
+    sigaction(SIGSYS, &sa, nullptr);
     s.active = true;
     s.detail = "allowlist inherited from the program that executed this one";
     return s;
   }
-  for (int nr = 0; nr < kMaxSyscall; ++nr)
-    if (g_names[nr] == nullptr) g_names[nr] = seccomp_syscall_resolve_num_arch(SCMP_ARCH_NATIVE, nr);
 
   scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_TRAP);
   if (ctx == nullptr) {
@@ -186,6 +202,9 @@ LayerStatus apply_seccomp(const SeccompContext& context, bool simulate_missing) 
     rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(tgkill), 1,
                            SCMP_A0(SCMP_CMP_EQ, static_cast<scmp_datum_t>(getpid())));
   }
+  // Calls of other ABIs (int $0x80, x32 numbers) trap too, so that they end
+  // the whole process with a message rather than kill one thread silently.
+  rc |= seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_TRAP);
   rc |= seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, 1);
   rc |= seccomp_attr_set(ctx, SCMP_FLTATR_CTL_TSYNC, 1);
   if (rc != 0) {
@@ -194,10 +213,6 @@ LayerStatus apply_seccomp(const SeccompContext& context, bool simulate_missing) 
     return s;
   }
 
-  struct sigaction sa {};
-  sa.sa_sigaction = on_sigsys;
-  sa.sa_flags = SA_SIGINFO;
-  sigemptyset(&sa.sa_mask);
   sigaction(SIGSYS, &sa, nullptr);
 
   rc = seccomp_load(ctx);
