@@ -1,48 +1,87 @@
-// The memory allocator. Small requests come from size classes carved out of
-// 64 KiB chunks and are recycled through per-class free lists; large ones are
-// mapped directly and returned to the system when freed. Every block carries
-// a 16-byte header recording its size class (or mapping size), so free and
-// realloc need no lookups.
+// The memory allocator.
+//
+// Memory comes from the system in spans of 64 KiB, aligned to their size.
+// A span either serves one size class (small requests, up to 16 KiB) or is
+// the start of a mapping of its own (larger requests). Its header sits at
+// the span's start, so the header of any block is found by rounding the
+// block's address (minus one) down to the span size: blocks never start at
+// a span's first byte.
+//
+// Small spans keep a free list of their objects and carve fresh objects
+// from their untouched end. Each size class has a list of spans with free
+// objects and a lock. A span whose objects are all free again is returned
+// to the system, except for one per class kept for reuse, so freeing memory
+// gives it back and allocation patterns cannot make it thrash. Every
+// operation takes constant time.
 #include <cloudabi_syscalls.h>
 #include <errno.h>
 #include <stdalign.h>
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define HEADER 16
-#define CHUNK (64 * 1024)
-#define LARGE_CLASS 0xff
+#define SPAN ((size_t)64 * 1024)
+#define SPAN_HEADER 64
+#define PAGE ((size_t)4096)
+#define LARGE 0xffff
 
-// Usable sizes of the small classes; larger requests are mapped directly.
-static const size_t class_size[] = {16,  32,   48,   64,   96,   128,  192,  256,  384,   512,
-                                    768, 1024, 1536, 2048, 3072, 4096, 6144, 8192, 12288, 16384};
+// Object sizes of the small classes: 16-byte steps up to 128, then four
+// classes per power of two.
+static const uint32_t class_size[] = {16,   32,   48,   64,   80,   96,    112,   128,   160,
+                                      192,  224,  256,  320,  384,  448,   512,   640,   768,
+                                      896,  1024, 1280, 1536, 1792, 2048,  2560,  3072,  3584,
+                                      4096, 5120, 6144, 7168, 8192, 10240, 12288, 14336, 16384};
 #define NCLASSES (sizeof(class_size) / sizeof(class_size[0]))
+#define MAX_SMALL 16384
 
-struct header {
-  size_t size;  // usable size after the header
-  // Index into class_size; or LARGE_CLASS for a mapping of its own, with the
-  // distance from the mapping's start to the header in the bits above 8.
-  size_t cls;
+struct span {
+  uint16_t cls;  // size class, or LARGE
+  bool listed;   // small: in the class's list of spans with free objects
+  union {
+    struct {  // large: the whole mapping and the usable size of the block
+      char *map;
+      size_t map_len;
+      size_t usable;
+    };
+    struct {  // small
+      uint32_t nfree, capacity;
+      void *free_list;
+      char *unused;  // objects from here on were never handed out
+      struct span *prev, *next;
+    };
+  };
 };
-_Static_assert(sizeof(struct header) == HEADER, "header must keep 16-byte alignment");
+_Static_assert(sizeof(struct span) <= SPAN_HEADER, "span header too large");
 
-struct free_block {
-  struct free_block *next;
+struct free_object {
+  struct free_object *next;
 };
 
-static struct free_block *free_lists[NCLASSES];
-static char *chunk_cur, *chunk_end;
-static atomic_flag lock = ATOMIC_FLAG_INIT;
+struct size_class {
+  atomic_flag lock;
+  struct span *partial;  // spans with free objects
+  struct span *spare;    // one empty span kept for reuse
+};
 
-static void acquire(void) {
-  while (atomic_flag_test_and_set_explicit(&lock, memory_order_acquire))
+// Zero-initialized: every lock clear.
+static struct size_class classes[NCLASSES];
+static atomic_size_t mapped_bytes;
+
+// Bytes currently obtained from the system (for tests).
+size_t __malloc_mapped_bytes(void);
+size_t __malloc_mapped_bytes(void) { return atomic_load(&mapped_bytes); }
+
+static void lock(struct size_class *c) {
+  while (atomic_flag_test_and_set_explicit(&c->lock, memory_order_acquire))
     cloudabi_sys_thread_yield();
 }
 
-static void release(void) { atomic_flag_clear_explicit(&lock, memory_order_release); }
+static void unlock(struct size_class *c) {
+  atomic_flag_clear_explicit(&c->lock, memory_order_release);
+}
 
 static void *map(size_t len) {
   void *mem;
@@ -50,82 +89,168 @@ static void *map(size_t len) {
                            CLOUDABI_MAP_ANON | CLOUDABI_MAP_PRIVATE, CLOUDABI_MAP_ANON_FD, 0,
                            &mem) != 0)
     return NULL;
+  atomic_fetch_add(&mapped_bytes, len);
   return mem;
 }
 
-static size_t page_round(size_t n, bool *overflow) {
-  const size_t page = 4096;
-  if (n > SIZE_MAX - page) {
-    *overflow = true;
-    return 0;
-  }
-  return (n + page - 1) & ~(page - 1);
+static void unmap(void *addr, size_t len) {
+  if (len == 0) return;
+  cloudabi_sys_mem_unmap(addr, len);
+  atomic_fetch_sub(&mapped_bytes, len);
 }
 
-static void *alloc_large(size_t size) {
-  bool overflow = false;
-  size_t len = page_round(size + HEADER, &overflow);
-  if (overflow || size > SIZE_MAX - HEADER) return NULL;
-  struct header *h = map(len);
-  if (h == NULL) return NULL;
-  h->size = len - HEADER;
-  h->cls = LARGE_CLASS;
-  return (char *)h + HEADER;
+// Maps len bytes (a multiple of PAGE) such that the address `offset` bytes
+// into the mapping is aligned to `align` (a power of two, at least PAGE),
+// giving back the surplus. Returns the start of the mapping.
+static char *map_aligned(size_t len, size_t align, size_t offset) {
+  if (len > SIZE_MAX - align) return NULL;
+  char *raw = map(len + align);
+  if (raw == NULL) return NULL;
+  uintptr_t target = ((uintptr_t)raw + offset + align - 1) & ~(uintptr_t)(align - 1);
+  char *start = (char *)(target - offset);
+  unmap(raw, (size_t)(start - raw));
+  unmap(start + len, (size_t)(raw + len + align - (start + len)));
+  return start;
+}
+
+static struct span *span_of(const void *ptr) {
+  return (struct span *)(((uintptr_t)ptr - 1) & ~(uintptr_t)(SPAN - 1));
+}
+
+static size_t class_of(size_t size) {
+  if (size <= 128) return size == 0 ? 0 : (size - 1) / 16;
+  size_t lo = 8, hi = NCLASSES - 1;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (class_size[mid] < size)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+static void list_push(struct size_class *c, struct span *s) {
+  s->prev = NULL;
+  s->next = c->partial;
+  if (c->partial != NULL) c->partial->prev = s;
+  c->partial = s;
+  s->listed = true;
+}
+
+static void list_remove(struct size_class *c, struct span *s) {
+  if (s->prev != NULL) s->prev->next = s->next;
+  if (s->next != NULL) s->next->prev = s->prev;
+  if (c->partial == s) c->partial = s->next;
+  s->prev = s->next = NULL;
+  s->listed = false;
 }
 
 static void *alloc_small(size_t cls) {
-  size_t block = class_size[cls] + HEADER;
-  acquire();
-  struct free_block *b = free_lists[cls];
-  if (b != NULL) {
-    free_lists[cls] = b->next;
-    release();
-    return b;
-  }
-  if ((size_t)(chunk_end - chunk_cur) < block) {
-    char *chunk = map(CHUNK);
-    if (chunk == NULL) {
-      release();
-      return NULL;
+  struct size_class *c = &classes[cls];
+  lock(c);
+  struct span *s = c->partial;
+  if (s == NULL) {
+    s = c->spare;
+    c->spare = NULL;
+    if (s == NULL) {
+      s = (struct span *)map_aligned(SPAN, SPAN, 0);
+      if (s == NULL) {
+        unlock(c);
+        return NULL;
+      }
+      *s = (struct span){.cls = (uint16_t)cls,
+                         .capacity = (uint32_t)((SPAN - SPAN_HEADER) / class_size[cls]),
+                         .unused = (char *)s + SPAN_HEADER};
+      s->nfree = s->capacity;
     }
-    // The tail of the previous chunk is abandoned; at most one block's worth.
-    chunk_cur = chunk;
-    chunk_end = chunk + CHUNK;
+    list_push(c, s);
   }
-  struct header *h = (struct header *)chunk_cur;
-  chunk_cur += block;
-  release();
-  h->size = class_size[cls];
-  h->cls = cls;
-  return (char *)h + HEADER;
+  void *obj;
+  if (s->free_list != NULL) {
+    struct free_object *f = s->free_list;
+    s->free_list = f->next;
+    obj = f;
+  } else {
+    obj = s->unused;
+    s->unused += class_size[cls];
+  }
+  if (--s->nfree == 0) list_remove(c, s);
+  unlock(c);
+  return obj;
+}
+
+static void free_small(struct span *s, void *ptr) {
+  struct size_class *c = &classes[s->cls];
+  // Aligned allocations hand out addresses inside an object: free the
+  // object itself.
+  size_t size = class_size[s->cls];
+  char *first = (char *)s + SPAN_HEADER;
+  char *obj = first + (size_t)((char *)ptr - first) / size * size;
+  lock(c);
+  struct free_object *f = (struct free_object *)obj;
+  f->next = s->free_list;
+  s->free_list = f;
+  if (++s->nfree == 1) list_push(c, s);
+  struct span *release = NULL;
+  if (s->nfree == s->capacity) {
+    list_remove(c, s);
+    if (c->spare == NULL) {
+      // Start over: the free list and the unused area are reset.
+      s->free_list = NULL;
+      s->unused = first;
+      c->spare = s;
+    } else {
+      release = s;
+    }
+  }
+  unlock(c);
+  if (release != NULL) unmap(release, SPAN);
+}
+
+// A block of its own mapping, `align` aligned, after a span header.
+static void *alloc_large(size_t size, size_t align) {
+  if (size > SIZE_MAX / 2) return NULL;
+  // The header is the span the block's address minus one rounds down to:
+  // SPAN_HEADER bytes before the block normally, a whole span before it
+  // when the block must be span aligned.
+  size_t offset = align < SPAN ? (align > SPAN_HEADER ? align : SPAN_HEADER) : SPAN;
+  size_t len = (offset + size + PAGE - 1) & ~(PAGE - 1);
+  char *map_start;
+  if (align < SPAN) {
+    map_start = map_aligned(len, SPAN, 0);
+  } else {
+    map_start = map_aligned(len, align, offset);
+  }
+  if (map_start == NULL) return NULL;
+  struct span *s = (struct span *)map_start;
+  *s = (struct span){.cls = LARGE, .map = map_start, .map_len = len, .usable = len - offset};
+  return map_start + offset;
 }
 
 void *malloc(size_t size) {
-  if (size == 0) size = 1;
-  for (size_t cls = 0; cls < NCLASSES; ++cls)
-    if (size <= class_size[cls]) {
-      void *p = alloc_small(cls);
-      if (p == NULL) errno = ENOMEM;
-      return p;
-    }
-  void *p = alloc_large(size);
+  void *p = size <= MAX_SMALL ? alloc_small(class_of(size)) : alloc_large(size, 16);
   if (p == NULL) errno = ENOMEM;
   return p;
 }
 
 void free(void *ptr) {
   if (ptr == NULL) return;
-  struct header *h = (struct header *)((char *)ptr - HEADER);
-  if ((h->cls & 0xff) == LARGE_CLASS) {
-    size_t lead = h->cls >> 8;
-    cloudabi_sys_mem_unmap((char *)h - lead, lead + HEADER + h->size);
-    return;
-  }
-  struct free_block *b = ptr;
-  acquire();
-  b->next = free_lists[h->cls];
-  free_lists[h->cls] = b;
-  release();
+  struct span *s = span_of(ptr);
+  if (s->cls == LARGE)
+    unmap(s->map, s->map_len);
+  else
+    free_small(s, ptr);
+}
+
+static size_t usable_size(const void *ptr) {
+  struct span *s = span_of(ptr);
+  if (s->cls == LARGE)
+    return s->usable - (size_t)((const char *)ptr - (s->map + (s->map_len - s->usable)));
+  size_t size = class_size[s->cls];
+  const char *first = (const char *)s + SPAN_HEADER;
+  const char *obj = first + (size_t)((const char *)ptr - first) / size * size;
+  return size - (size_t)((const char *)ptr - obj);
 }
 
 void *calloc(size_t count, size_t size) {
@@ -133,18 +258,21 @@ void *calloc(size_t count, size_t size) {
     errno = ENOMEM;
     return NULL;
   }
-  void *p = malloc(count * size);
-  if (p != NULL) memset(p, 0, count * size);
+  size_t total = count * size;
+  void *p = malloc(total);
+  // Fresh mappings are zero already.
+  if (p != NULL && total <= MAX_SMALL) memset(p, 0, total);
   return p;
 }
 
 void *realloc(void *ptr, size_t size) {
   if (ptr == NULL) return malloc(size);
-  struct header *h = (struct header *)((char *)ptr - HEADER);
-  if (size <= h->size && ((h->cls & 0xff) == LARGE_CLASS || size > h->size / 2)) return ptr;
+  size_t have = usable_size(ptr);
+  // Shrinking by less than half keeps the block.
+  if (size <= have && size >= have / 2) return ptr;
   void *p = malloc(size);
   if (p == NULL) return NULL;
-  memcpy(p, ptr, size < h->size ? size : h->size);
+  memcpy(p, ptr, size < have ? size : have);
   free(ptr);
   return p;
 }
@@ -159,26 +287,19 @@ void *reallocarray(void *ptr, size_t count, size_t size) {
 
 int posix_memalign(void **ptr, size_t alignment, size_t size) {
   if (alignment < sizeof(void *) || (alignment & (alignment - 1)) != 0) return EINVAL;
-  if (alignment <= HEADER) {
-    void *p = malloc(size);
-    if (p == NULL) return ENOMEM;
-    *ptr = p;
-    return 0;
+  void *p;
+  if (alignment <= 16) {
+    p = size <= MAX_SMALL ? alloc_small(class_of(size)) : alloc_large(size, 16);
+  } else if (alignment <= PAGE && size + alignment <= MAX_SMALL) {
+    // An object large enough to hold an aligned block.
+    char *obj = alloc_small(class_of(size + alignment));
+    p = obj == NULL ? NULL
+                    : (void *)(((uintptr_t)obj + alignment - 1) & ~(uintptr_t)(alignment - 1));
+  } else {
+    p = alloc_large(size, alignment);
   }
-  // A mapping of its own, with the block placed at the first aligned address
-  // past a header; the header records how far into the mapping it sits.
-  if (size > SIZE_MAX - alignment - HEADER) return ENOMEM;
-  bool overflow = false;
-  size_t len = page_round(size + alignment + HEADER, &overflow);
-  if (overflow) return ENOMEM;
-  char *mem = map(len);
-  if (mem == NULL) return ENOMEM;
-  uintptr_t user = ((uintptr_t)mem + HEADER + alignment - 1) & ~(uintptr_t)(alignment - 1);
-  size_t lead = (user - HEADER) - (uintptr_t)mem;
-  struct header *h = (struct header *)(user - HEADER);
-  h->size = len - lead - HEADER;
-  h->cls = LARGE_CLASS | (lead << 8);
-  *ptr = (void *)user;
+  if (p == NULL) return ENOMEM;
+  *ptr = p;
   return 0;
 }
 
