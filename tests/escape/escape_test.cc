@@ -380,12 +380,11 @@ struct Expect {
     kDenied,  // "RESULT <case> denied <one of errnos>"
     kKilled,  // SIGSYS, with the diagnostic naming `syscall`
     kSignal,  // killed by `signal` (e.g. SIGXCPU)
-    kSkip,    // not run (see `why`)
+    kSkip,    // no expectation (the run is not made)
   } kind;
   std::vector<std::string> errnos = {};
   std::string syscall = {};
   int signal = 0;
-  std::string why = {};
   // Also accepted, for attempts whose outcome differs between kernels:
   // "ok", "denied:<ERRNO>", "signal:<n>".
   std::vector<std::string> also = {};
@@ -633,10 +632,6 @@ std::vector<Case> all_cases() {
     int sig = run == Run::kUnconfined ? 0 : SIGKILL;
     o.extra.push_back({"sig", [sig] { return argdata_create_int(sig); }});
   };
-  const std::string kNoIa32 =
-      "this kernel has no 32-bit system call gate (no IA32 emulation): int $0x80 faults "
-      "before any system call runs";
-
   std::vector<Case> cases = {
       // ---------------------------------------------------------- absolute paths
       {"open_absolute", denied({"EACCES"}), ok()},
