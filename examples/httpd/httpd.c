@@ -5,7 +5,7 @@
 // and HEAD) with their length and MIME type, to many clients at once (one
 // thread, poll()), keeps connections alive, serves a directory by its
 // index.html (redirecting "/dir" to "/dir/"), and answers 400, 403, 404, 405,
-// 431, 500 and 505 where they apply. It refuses "..", "." and empty path
+// 431, 500, 503 (out of descriptors) and 505 where they apply. It refuses "..", "." and empty path
 // segments (so also absolute paths such as "//etc/passwd") before it opens
 // anything; under cloudabi-run the runtime would refuse them as well, since
 // every open stays beneath the root descriptor.
@@ -168,6 +168,8 @@ static const char *reason(int status) {
       return "Request Header Fields Too Large";
     case 500:
       return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
     case 505:
       return "HTTP Version Not Supported";
     default:
@@ -265,6 +267,9 @@ static int status_of_open_error(int error) {
     case ENOTCAPABLE:
 #endif
       return 403;
+    case EMFILE:
+    case ENFILE:
+      return 503;  // Out of descriptors: come back later.
     default:
       return 500;
   }
@@ -432,8 +437,9 @@ static void handle_request(struct conn *c, size_t len) {
       return;
     }
   }
+  if (fd == -503) c->close_after = 1;  // Give a descriptor back.
   if (fd < 0) {
-    queue_error(c, -fd, head_only, "");
+    queue_error(c, -fd, head_only, fd == -503 ? "Retry-After: 1\r\n" : "");
     log_request(method, target, target_len, -fd, 0);
     return;
   }
@@ -543,12 +549,17 @@ static int serve(struct conn *c) {
   }
 }
 
+static time_t accept_paused_until;  // After running out of descriptors.
+
 static void accept_clients(void) {
   while (nconns < (size_t)cfg.max_clients) {
     int fd = accept(cfg.socket, NULL, NULL);
     if (fd < 0) {
       if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR && errno != ECONNABORTED) {
         log_error("accept", errno);
+        // Out of descriptors or memory: the connection stays queued and the
+        // socket readable, so stop polling it for a second instead of spinning.
+        accept_paused_until = now_seconds() + 1;
       }
       return;
     }
@@ -590,13 +601,14 @@ static _Noreturn void run_server(void) {
   for (;;) {
     // The listening socket only while there is room for another client.
     size_t n = 0;
-    if (nconns < (size_t)cfg.max_clients)
+    if (nconns < (size_t)cfg.max_clients && now_seconds() >= accept_paused_until) {
       fds[n++] = (struct pollfd){.fd = cfg.socket, .events = POLLIN};
+    }
     size_t first = n;
     for (size_t i = 0; i < nconns; ++i) {
       fds[n++] = (struct pollfd){.fd = conns[i]->fd, .events = busy(conns[i]) ? POLLOUT : POLLIN};
     }
-    int ready = poll(fds, n, nconns > 0 ? 1000 : -1);
+    int ready = poll(fds, n, nconns > 0 || first == 0 ? 1000 : -1);
     if (ready < 0) {
       if (errno == EINTR) continue;
       log_error("poll", errno);

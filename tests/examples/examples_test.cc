@@ -254,7 +254,7 @@ class Httpd : public testing::Test {
   void SetUp() override { REQUIRE_BUILT("httpd"); }
   void TearDown() override { stop(); }
 
-  void start(bool check_paths = true) {
+  void start(bool check_paths = true, const std::vector<std::string>& run_options = {}) {
     dir_ = temp_dir();
     root_ = dir_ + "/www";
     fs::create_directories(root_ + "/docs");
@@ -287,7 +287,10 @@ class Httpd : public testing::Test {
     write_file(dir_ + "/httpd.yaml", yaml);
     int log = open(log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
     int err = open((dir_ + "/stderr").c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    pid_ = spawn({kRun, example("httpd"), dir_ + "/httpd.yaml"}, {{3, s}, {4, log}}, -1, err, err);
+    std::vector<std::string> argv = {kRun};
+    argv.insert(argv.end(), run_options.begin(), run_options.end());
+    argv.insert(argv.end(), {example("httpd"), dir_ + "/httpd.yaml"});
+    pid_ = spawn(argv, {{3, s}, {4, log}}, -1, err, err);
     close(s);
     close(log);
     close(err);
@@ -443,6 +446,34 @@ TEST_F(Httpd, ManyConcurrentClients) {
   // The half request is still waiting for its end.
   idle[0]->send("Host: t\r\n\r\n");
   EXPECT_EQ(idle[0]->read_response().status, 400);  // Two Host headers.
+}
+
+// Out of descriptors, the server keeps the extra connections queued instead
+// of spinning or dying, and serves again once some are closed.
+TEST_F(Httpd, SurvivesRunningOutOfDescriptors) {
+  ASSERT_NO_FATAL_FAILURE(start(true, {"--limit-open-files", "24"}));
+  std::vector<std::unique_ptr<Connection>> many;
+  for (int i = 0; i < 40; ++i) many.push_back(std::make_unique<Connection>(port_));
+  // An accepted one is answered: with the file, or with 503 while the
+  // server has no descriptor left to open it with.
+  many[0]->send("GET /style.css HTTP/1.1\r\nHost: t\r\n\r\n");
+  Response first = many[0]->read_response();
+  ASSERT_TRUE(first.ok);
+  EXPECT_TRUE(first.status == 200 || first.status == 503) << first.status;
+  if (first.status == 503) {
+    EXPECT_EQ(first.headers["retry-after"], "1");
+  }
+  many.clear();
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  Response r;
+  for (int i = 0; i < 50 && !r.ok; ++i) {
+    r = get(port_, "/style.css");
+    if (!r.ok) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(r.ok);
+  EXPECT_EQ(r.status, 200);
+  int status;
+  EXPECT_EQ(waitpid(pid_, &status, WNOHANG), 0) << "the server exited";
 }
 
 TEST_F(Httpd, AnswersErrorsWithTheirStatus) {
