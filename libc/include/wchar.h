@@ -9,6 +9,12 @@
 // - wcslcpy(), wcslcat(), wcsndup(), wmemmem(): wide counterparts of the
 //   string.h extensions.
 // - *_l(): variants taking an explicit locale.
+// - aswprintf(), dwprintf(): wide counterparts of asprintf() and dprintf().
+// - getwdelim(), getwline(): wide counterparts of getdelim() and getline().
+//
+// Streams are byte oriented: the wide character stream functions convert
+// with the stream's locale (the C locale unless made with an *_l()
+// function), and fwide() only records an orientation.
 //
 // Features missing:
 // - wcscpy(), wcscat(), wcsncat(), wcpcpy(): the size of the destination is
@@ -68,8 +74,24 @@ struct tm;
 #define WEOF ((wint_t)-1)
 
 __BEGIN_DECLS
+int aswprintf(wchar_t **, const wchar_t *, ...);
+int aswprintf_l(wchar_t **, locale_t, const wchar_t *, ...);
 wint_t btowc(int);
 wint_t btowc_l(int, locale_t);
+int dwprintf(int, const wchar_t *__restrict, ...);
+int dwprintf_l(int, locale_t, const wchar_t *__restrict, ...);
+wint_t fgetwc(FILE *);
+wchar_t *fgetws(wchar_t *__restrict, int, FILE *__restrict);
+wint_t fputwc(wchar_t, FILE *);
+int fputws(const wchar_t *__restrict, FILE *__restrict);
+int fwide(FILE *, int);
+int fwprintf(FILE *__restrict, const wchar_t *__restrict, ...);
+int fwprintf_l(FILE *__restrict, locale_t, const wchar_t *__restrict, ...);
+int fwscanf(FILE *__restrict, const wchar_t *__restrict, ...);
+int fwscanf_l(FILE *__restrict, locale_t, const wchar_t *__restrict, ...);
+wint_t getwc(FILE *);
+__ssize_t getwdelim(wchar_t **__restrict, size_t *__restrict, wint_t, FILE *__restrict);
+__ssize_t getwline(wchar_t **__restrict, size_t *__restrict, FILE *__restrict);
 size_t mbrlen(const char *__restrict, size_t, mbstate_t *__restrict);
 size_t mbrlen_l(const char *__restrict, size_t, mbstate_t *__restrict, locale_t);
 size_t mbrtowc(wchar_t *__restrict, const char *__restrict, size_t, mbstate_t *__restrict);
@@ -83,6 +105,24 @@ size_t mbsnrtowcs_l(wchar_t *__restrict, const char **__restrict, size_t, size_t
 size_t mbsrtowcs(wchar_t *__restrict, const char **__restrict, size_t, mbstate_t *__restrict);
 size_t mbsrtowcs_l(wchar_t *__restrict, const char **__restrict, size_t, mbstate_t *__restrict,
                    locale_t);
+wint_t putwc(wchar_t, FILE *);
+int swprintf(wchar_t *__restrict, size_t, const wchar_t *__restrict, ...);
+int swprintf_l(wchar_t *__restrict, size_t, locale_t, const wchar_t *__restrict, ...);
+int swscanf(const wchar_t *__restrict, const wchar_t *__restrict, ...);
+int swscanf_l(const wchar_t *__restrict, locale_t, const wchar_t *__restrict, ...);
+wint_t ungetwc(wint_t, FILE *);
+int vaswprintf(wchar_t **, const wchar_t *, va_list);
+int vaswprintf_l(wchar_t **, locale_t, const wchar_t *, va_list);
+int vdwprintf(int, const wchar_t *__restrict, va_list);
+int vdwprintf_l(int, locale_t, const wchar_t *__restrict, va_list);
+int vfwprintf(FILE *__restrict, const wchar_t *__restrict, va_list);
+int vfwprintf_l(FILE *__restrict, locale_t, const wchar_t *__restrict, va_list);
+int vfwscanf(FILE *__restrict, const wchar_t *__restrict, va_list);
+int vfwscanf_l(FILE *__restrict, locale_t, const wchar_t *__restrict, va_list);
+int vswprintf(wchar_t *__restrict, size_t, const wchar_t *__restrict, va_list);
+int vswprintf_l(wchar_t *__restrict, size_t, locale_t, const wchar_t *__restrict, va_list);
+int vswscanf(const wchar_t *__restrict, const wchar_t *__restrict, va_list);
+int vswscanf_l(const wchar_t *__restrict, locale_t, const wchar_t *__restrict, va_list);
 wchar_t *wcpncpy(wchar_t *__restrict, const wchar_t *__restrict, size_t);
 size_t wcrtomb(char *__restrict, wchar_t, mbstate_t *__restrict);
 size_t wcrtomb_l(char *__restrict, wchar_t, mbstate_t *__restrict, locale_t);
@@ -102,6 +142,10 @@ int wcsncasecmp_l(const wchar_t *, const wchar_t *, size_t, locale_t);
 int wcsncmp(const wchar_t *, const wchar_t *, size_t);
 wchar_t *wcsncpy(wchar_t *__restrict, const wchar_t *__restrict, size_t);
 wchar_t *wcsndup(const wchar_t *, size_t);
+size_t wcsftime(wchar_t *__restrict, size_t, const wchar_t *__restrict,
+                const struct tm *__restrict);
+size_t wcsftime_l(wchar_t *__restrict, size_t, const wchar_t *__restrict,
+                  const struct tm *__restrict, locale_t);
 size_t wcsnlen(const wchar_t *, size_t);
 size_t wcsnrtombs(char *__restrict, const wchar_t **__restrict, size_t, size_t,
                   mbstate_t *__restrict);
