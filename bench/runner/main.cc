@@ -451,9 +451,9 @@ void bench_libc(Context& ctx) {
             out["libc." + c] = Measurement::skipped(why);
             continue;
           }
-          double ns = number(kv, c + "_ns");
+          double ns = number(kv, c + "_ns"), cpu = number(kv, c + "_cpu_ns");
           if (ns < 0) return "no " + c + "_ns in the output";
-          out["libc." + c] = one_sample(ns / 1e6);
+          out["libc." + c] = one_sample(ns / 1e6, cpu > 0 ? cpu / 1e6 : 0);
         }
         return "";
       },
@@ -941,7 +941,7 @@ int real_main(int argc, char** argv) {
   }
   ctx.report.notes.push_back("Confinement (`cloudabi-run --check` on this machine): " +
                              (layers.empty() ? check.describe() : layers) +
-                             ". Every CloudABI run except the unconfined start-up row uses "
+                             ". Every CloudABI run except the two confinement-off rows uses "
                              "`--require-full-confinement`.");
   ctx.report.machine.loadavg_after = loadavg();
   ctx.report.seconds =

@@ -10,8 +10,9 @@
 //   memcpy         memcpy of 64 B and 4 KiB blocks
 //   strlen         strlen of strings of 7 to 1000 bytes
 //
-// `iterations` scales every case (100 is about 0.1 s per case natively).
-// Reports: <case>_ns for every case, or <case>=skipped, and a checksum of the
+// `iterations` scales every case (100 is some 20 to 100 ms per case natively).
+// Reports: <case>_ns and <case>_cpu_ns (process CPU time) for every case, or
+// <case>=skipped, and a checksum of the
 // single-threaded cases' results (equal on both builds if they are correct).
 #include <stdio.h>
 
@@ -32,7 +33,7 @@ static size_t (*volatile strlen_fn)(const char *) = strlen;
 static uint64_t case_printf_int(long long scale) {
   char buf[128];
   uint64_t sum = 0;
-  for (long long i = 0; i < scale * 2000; ++i) {
+  for (long long i = 0; i < scale * 4000; ++i) {
     int n = snprintf(buf, sizeof(buf), "%d %ld %u %x", (int)(i * 7919 - 1000000), (long)i * 104729,
                      (unsigned)i, (unsigned)(i * 31));
     sum += (uint64_t)n + (unsigned char)buf[n / 2];
@@ -44,7 +45,7 @@ static uint64_t case_printf_double(long long scale) {
   char buf[256];
   uint64_t sum = 0;
   double x = 0.1;
-  for (long long i = 0; i < scale * 500; ++i) {
+  for (long long i = 0; i < scale * 1000; ++i) {
     x = x * 1.000123 + 0.37;
     if (x > 1e12) x = 0.1;
     int n = snprintf(buf, sizeof(buf), "%.17g %f %e", x, x / 3.0, 1.0 / (x + 1.0));
@@ -74,7 +75,7 @@ static const char *const kDecimals[] = {
 static uint64_t case_strtod(long long scale) {
   uint64_t sum = 0;
   size_t count = sizeof(kDecimals) / sizeof(kDecimals[0]);
-  for (long long i = 0; i < scale * 2000; ++i) {
+  for (long long i = 0; i < scale * 8000; ++i) {
     const char *s = kDecimals[(size_t)i % count];
     char *end;
     double d = strtod(s, &end);
@@ -89,7 +90,7 @@ static uint64_t malloc_loop(long long scale, uint64_t seed) {
   enum { kSlots = 256 };
   void *slots[kSlots] = {0};
   uint64_t sum = 0, x = seed | 1;
-  for (long long i = 0; i < scale * 3000; ++i) {
+  for (long long i = 0; i < scale * 6000; ++i) {
     x ^= x << 13;
     x ^= x >> 7;
     x ^= x << 17;
@@ -143,7 +144,7 @@ static uint64_t case_memcpy(long long scale) {
   static char src[4096], dst[4096];
   for (size_t i = 0; i < sizeof(src); ++i) src[i] = (char)i;
   uint64_t sum = 0;
-  for (long long i = 0; i < scale * 2000; ++i) {
+  for (long long i = 0; i < scale * 8000; ++i) {
     memcpy_fn(dst, src, 4096);
     for (int k = 0; k < 8; ++k) memcpy_fn(dst + 64 * k, src + 128 + k, 64);
     sum += (unsigned char)dst[(size_t)i % 4096];
@@ -160,7 +161,7 @@ static uint64_t case_strlen(long long scale) {
     strings[s][lengths[s]] = '\0';
   }
   uint64_t sum = 0;
-  for (long long i = 0; i < scale * 8000; ++i) sum += strlen_fn(strings[i & 3] + (i >> 2 & 3));
+  for (long long i = 0; i < scale * 200000; ++i) sum += strlen_fn(strings[i & 3] + (i >> 2 & 3));
   return sum;
 }
 
@@ -168,12 +169,14 @@ int bench_main(const bench_args *args) {
   long long scale = bench_int(args, "iterations", 100);
   if (scale < 1) scale = 1;
   bench_report r = {.len = 0};
-  uint64_t checksum = 0, t;
+  uint64_t checksum = 0, t, cpu;
 
-#define RUN_CASE(name)            \
-  t = bench_now_ns();             \
-  checksum += case_##name(scale); \
-  bench_report_u64(&r, #name "_ns", bench_now_ns() - t);
+#define RUN_CASE(name)                                   \
+  t = bench_now_ns();                                    \
+  cpu = bench_cpu_ns();                                  \
+  checksum += case_##name(scale);                        \
+  bench_report_u64(&r, #name "_ns", bench_now_ns() - t); \
+  bench_report_u64(&r, #name "_cpu_ns", bench_cpu_ns() - cpu);
 
   RUN_CASE(printf_int);
   RUN_CASE(printf_double);
@@ -182,8 +185,10 @@ int bench_main(const bench_args *args) {
 #if HAVE_THREADS
   uint64_t mt = 0;
   t = bench_now_ns();
+  cpu = bench_cpu_ns();
   if (case_malloc_mt(scale, &mt)) {
     bench_report_u64(&r, "malloc_mt_ns", bench_now_ns() - t);
+    bench_report_u64(&r, "malloc_mt_cpu_ns", bench_cpu_ns() - cpu);
     bench_report_u64(&r, "malloc_mt_sum", mt);  // Not in the checksum: it needs threads.
   } else {
     bench_report_str(&r, "malloc_mt", "skipped:pthread_create-failed");
