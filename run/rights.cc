@@ -6,74 +6,28 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <vector>
 
+#include "names.h"
 #include "run/suggest.h"
+#include "runtime/fd/rights.h"
 
 namespace cloudabi::run {
 namespace {
 
-#define RIGHT(name) \
-  RightName { #name, CLOUDABI_RIGHT_##name }
-constexpr RightName kRights[] = {
-    RIGHT(FD_DATASYNC),
-    RIGHT(FD_READ),
-    RIGHT(FD_SEEK),
-    RIGHT(FD_STAT_PUT_FLAGS),
-    RIGHT(FD_SYNC),
-    RIGHT(FD_TELL),
-    RIGHT(FD_WRITE),
-    RIGHT(FILE_ADVISE),
-    RIGHT(FILE_ALLOCATE),
-    RIGHT(FILE_CREATE_DIRECTORY),
-    RIGHT(FILE_CREATE_FILE),
-    RIGHT(FILE_LINK_SOURCE),
-    RIGHT(FILE_LINK_TARGET),
-    RIGHT(FILE_OPEN),
-    RIGHT(FILE_READDIR),
-    RIGHT(FILE_READLINK),
-    RIGHT(FILE_RENAME_SOURCE),
-    RIGHT(FILE_RENAME_TARGET),
-    RIGHT(FILE_STAT_FGET),
-    RIGHT(FILE_STAT_FPUT_SIZE),
-    RIGHT(FILE_STAT_FPUT_TIMES),
-    RIGHT(FILE_STAT_GET),
-    RIGHT(FILE_STAT_PUT_TIMES),
-    RIGHT(FILE_SYMLINK),
-    RIGHT(FILE_UNLINK),
-    RIGHT(MEM_MAP),
-    RIGHT(MEM_MAP_EXEC),
-    RIGHT(POLL_FD_READWRITE),
-    RIGHT(POLL_PROC_TERMINATE),
-    RIGHT(PROC_EXEC),
-    RIGHT(SOCK_SHUTDOWN),
-};
-#undef RIGHT
+// The names come from the ABI definition (abigen's names.h), in bit order.
+constexpr auto kRights = [] {
+  std::array<RightName, std::size(runtime::names::rights_names)> out{};
+  for (size_t i = 0; i < out.size(); ++i)
+    out[i] = {runtime::names::rights_names[i].name, runtime::names::rights_names[i].value};
+  return out;
+}();
 
-// Per-type maxima (reference §2.3, as the original emulator had them).
-constexpr cloudabi_rights_t kDirectoryBase =
-    CLOUDABI_RIGHT_FD_STAT_PUT_FLAGS | CLOUDABI_RIGHT_FD_SYNC | CLOUDABI_RIGHT_FILE_ADVISE |
-    CLOUDABI_RIGHT_FILE_CREATE_DIRECTORY | CLOUDABI_RIGHT_FILE_CREATE_FILE |
-    CLOUDABI_RIGHT_FILE_LINK_SOURCE | CLOUDABI_RIGHT_FILE_LINK_TARGET | CLOUDABI_RIGHT_FILE_OPEN |
-    CLOUDABI_RIGHT_FILE_READDIR | CLOUDABI_RIGHT_FILE_READLINK | CLOUDABI_RIGHT_FILE_RENAME_SOURCE |
-    CLOUDABI_RIGHT_FILE_RENAME_TARGET | CLOUDABI_RIGHT_FILE_STAT_FGET |
-    CLOUDABI_RIGHT_FILE_STAT_FPUT_TIMES | CLOUDABI_RIGHT_FILE_STAT_GET |
-    CLOUDABI_RIGHT_FILE_STAT_PUT_TIMES | CLOUDABI_RIGHT_FILE_SYMLINK | CLOUDABI_RIGHT_FILE_UNLINK |
-    CLOUDABI_RIGHT_POLL_FD_READWRITE;
-constexpr cloudabi_rights_t kRegularFileBase =
-    CLOUDABI_RIGHT_FD_DATASYNC | CLOUDABI_RIGHT_FD_READ | CLOUDABI_RIGHT_FD_SEEK |
-    CLOUDABI_RIGHT_FD_STAT_PUT_FLAGS | CLOUDABI_RIGHT_FD_SYNC | CLOUDABI_RIGHT_FD_TELL |
-    CLOUDABI_RIGHT_FD_WRITE | CLOUDABI_RIGHT_FILE_ADVISE | CLOUDABI_RIGHT_FILE_ALLOCATE |
-    CLOUDABI_RIGHT_FILE_STAT_FGET | CLOUDABI_RIGHT_FILE_STAT_FPUT_SIZE |
-    CLOUDABI_RIGHT_FILE_STAT_FPUT_TIMES | CLOUDABI_RIGHT_MEM_MAP | CLOUDABI_RIGHT_MEM_MAP_EXEC |
-    CLOUDABI_RIGHT_POLL_FD_READWRITE | CLOUDABI_RIGHT_PROC_EXEC;
-constexpr cloudabi_rights_t kSocketBase =
-    CLOUDABI_RIGHT_FD_READ | CLOUDABI_RIGHT_FD_STAT_PUT_FLAGS | CLOUDABI_RIGHT_FD_WRITE |
-    CLOUDABI_RIGHT_FILE_STAT_FGET | CLOUDABI_RIGHT_POLL_FD_READWRITE | CLOUDABI_RIGHT_SOCK_SHUTDOWN;
-constexpr cloudabi_rights_t kTtyBase = CLOUDABI_RIGHT_FD_READ | CLOUDABI_RIGHT_FD_STAT_PUT_FLAGS |
-                                       CLOUDABI_RIGHT_FD_WRITE | CLOUDABI_RIGHT_FILE_STAT_FGET |
-                                       CLOUDABI_RIGHT_POLL_FD_READWRITE;
+// The per-type maxima are the runtime's (runtime/fd/rights.h), so that what
+// cloudabi-run checks and shows is what the program gets.
+using runtime::kAllRights;
 
 // Preset building blocks.
 constexpr cloudabi_rights_t kFileReadOnly = CLOUDABI_RIGHT_FD_READ | CLOUDABI_RIGHT_FD_SEEK |
@@ -93,26 +47,19 @@ constexpr cloudabi_rights_t kFileAppendOnly =
     CLOUDABI_RIGHT_FILE_STAT_FGET | CLOUDABI_RIGHT_POLL_FD_READWRITE;
 constexpr cloudabi_rights_t kFileReadWrite =
     kFileReadOnly | kFileWriteOnly | CLOUDABI_RIGHT_FD_STAT_PUT_FLAGS;
+static_assert((kFileReadWrite & (CLOUDABI_RIGHT_MEM_MAP_EXEC | CLOUDABI_RIGHT_PROC_EXEC)) == 0);
 constexpr cloudabi_rights_t kFileExecutable =
     kFileReadOnly | CLOUDABI_RIGHT_MEM_MAP_EXEC | CLOUDABI_RIGHT_PROC_EXEC;
 constexpr cloudabi_rights_t kDirectoryReadOnly =
     CLOUDABI_RIGHT_FILE_OPEN | CLOUDABI_RIGHT_FILE_READDIR | CLOUDABI_RIGHT_FILE_READLINK |
     CLOUDABI_RIGHT_FILE_STAT_FGET | CLOUDABI_RIGHT_FILE_STAT_GET;
 
-static_assert(kDirectoryBase == 0x13EFF698);
-static_assert(kRegularFileBase == 0x11C3801FF);
-static_assert(kSocketBase == 0x801008004A);
-static_assert(kTtyBase == 0x1008004A);
-static_assert(kFileReadWrite ==
-              (kRegularFileBase & ~(CLOUDABI_RIGHT_MEM_MAP_EXEC | CLOUDABI_RIGHT_PROC_EXEC)));
-
 constexpr cloudabi_rights_t compute_all() {
   cloudabi_rights_t all = 0;
   for (const RightName& r : kRights) all |= r.bit;
   return all;
 }
-constexpr cloudabi_rights_t kAllRights = compute_all();
-static_assert(kAllRights == 0x815FFFF7FF);
+static_assert(compute_all() == kAllRights, "every right has a name");
 
 char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
 
@@ -219,24 +166,35 @@ HostFileType classify_fd(int fd) {
 }
 
 RightsPair type_maximum(HostFileType type) {
+  // The Linux file types as the runtime sees them (runtime/fd/fd_table.cc):
+  // pipes are one-way stream sockets, terminals restricted character devices.
+  cloudabi_filetype_t filetype = 0;
   switch (type) {
     case HostFileType::kRegularFile:
-      return {kRegularFileBase, 0};
-    case HostFileType::kDirectory:
-      return {kDirectoryBase, kDirectoryBase | kRegularFileBase};
-    case HostFileType::kBlockDevice:
-    case HostFileType::kCharacterDevice:
-      return {kAllRights, kAllRights};
-    case HostFileType::kTty:
-      return {kTtyBase, 0};
-    case HostFileType::kSocketStream:
-    case HostFileType::kSocketDgram:
-    case HostFileType::kFifo:
-      return {kSocketBase, kAllRights};
-    case HostFileType::kOther:
+      filetype = CLOUDABI_FILETYPE_REGULAR_FILE;
       break;
+    case HostFileType::kDirectory:
+      filetype = CLOUDABI_FILETYPE_DIRECTORY;
+      break;
+    case HostFileType::kBlockDevice:
+      filetype = CLOUDABI_FILETYPE_BLOCK_DEVICE;
+      break;
+    case HostFileType::kCharacterDevice:
+    case HostFileType::kTty:
+      filetype = CLOUDABI_FILETYPE_CHARACTER_DEVICE;
+      break;
+    case HostFileType::kSocketStream:
+    case HostFileType::kFifo:
+      filetype = CLOUDABI_FILETYPE_SOCKET_STREAM;
+      break;
+    case HostFileType::kSocketDgram:
+      filetype = CLOUDABI_FILETYPE_SOCKET_DGRAM;
+      break;
+    case HostFileType::kOther:
+      return {0, 0};
   }
-  return {0, 0};
+  runtime::RightsPair max = runtime::max_rights(filetype, type == HostFileType::kTty);
+  return {max.base, max.inheriting};
 }
 
 RightsPair effective_rights(HostFileType type, int access_mode,
@@ -245,17 +203,10 @@ RightsPair effective_rights(HostFileType type, int access_mode,
   RightsPair r = type_maximum(type);
   if (base) r.base &= *base;
   if (inheriting) r.inheriting &= *inheriting;
-  // As the runtime does (runtime/fd/rights.cc): rights that the Linux
-  // access mode makes impossible to exercise are dropped.
-  if (type != HostFileType::kDirectory) {
-    if (access_mode == O_RDONLY) {
-      r.base &= ~(CLOUDABI_RIGHT_FD_WRITE | CLOUDABI_RIGHT_FILE_ALLOCATE |
-                  CLOUDABI_RIGHT_FILE_STAT_FPUT_SIZE);
-    } else if (access_mode == O_WRONLY) {
-      r.base &= ~(CLOUDABI_RIGHT_FD_READ | CLOUDABI_RIGHT_MEM_MAP | CLOUDABI_RIGHT_MEM_MAP_EXEC |
-                  CLOUDABI_RIGHT_PROC_EXEC);
-    }
-  }
+  // As the runtime does: rights that the Linux access mode makes impossible
+  // to exercise are dropped (directories are always opened read-only).
+  if (type != HostFileType::kDirectory)
+    r.base = runtime::restrict_to_access_mode(r.base, access_mode);
   return r;
 }
 
@@ -266,37 +217,43 @@ struct PresetInfo {
   RightsPair other;  // Files, devices, pipes.
   std::optional<RightsPair> directory;
 };
-const PresetInfo kPresets[] = {
-    {Preset::kReadOnly,
-     "read-only",
-     {kFileReadOnly, 0},
-     RightsPair{kDirectoryReadOnly, kDirectoryReadOnly | kFileReadOnly}},
-    {Preset::kWriteOnly, "write-only", {kFileWriteOnly, 0}, std::nullopt},
-    {Preset::kAppendOnly, "append-only", {kFileAppendOnly, 0}, std::nullopt},
-    {Preset::kReadWrite,
-     "read-write",
-     {kFileReadWrite, 0},
-     RightsPair{kDirectoryBase, kDirectoryBase | kFileReadWrite}},
-    {Preset::kExecutable,
-     "executable",
-     {kFileExecutable, 0},
-     RightsPair{kDirectoryReadOnly, kDirectoryReadOnly | kFileExecutable}},
-    {Preset::kAll,
-     "all",
-     {kRegularFileBase, 0},
-     RightsPair{kDirectoryBase, kDirectoryBase | kRegularFileBase}},
-};
+// "all" and "read-write" are defined by the type maxima, so the table is
+// made on first use.
+const std::array<PresetInfo, 6>& presets() {
+  static const std::array<PresetInfo, 6> table = [] {
+    const cloudabi_rights_t file = type_maximum(HostFileType::kRegularFile).base;
+    const cloudabi_rights_t dir = type_maximum(HostFileType::kDirectory).base;
+    return std::array<PresetInfo, 6>{{
+        {Preset::kReadOnly,
+         "read-only",
+         {kFileReadOnly, 0},
+         RightsPair{kDirectoryReadOnly, kDirectoryReadOnly | kFileReadOnly}},
+        {Preset::kWriteOnly, "write-only", {kFileWriteOnly, 0}, std::nullopt},
+        {Preset::kAppendOnly, "append-only", {kFileAppendOnly, 0}, std::nullopt},
+        {Preset::kReadWrite,
+         "read-write",
+         {kFileReadWrite, 0},
+         RightsPair{dir, dir | kFileReadWrite}},
+        {Preset::kExecutable,
+         "executable",
+         {kFileExecutable, 0},
+         RightsPair{kDirectoryReadOnly, kDirectoryReadOnly | kFileExecutable}},
+        {Preset::kAll, "all", {file, 0}, RightsPair{dir, dir | file}},
+    }};
+  }();
+  return table;
+}
 }  // namespace
 
 std::optional<Preset> parse_preset(std::string_view name) {
-  for (const PresetInfo& p : kPresets) {
+  for (const PresetInfo& p : presets()) {
     if (p.name == name) return p.preset;
   }
   return std::nullopt;
 }
 
 std::string_view preset_name(Preset preset) {
-  for (const PresetInfo& p : kPresets) {
+  for (const PresetInfo& p : presets()) {
     if (p.preset == preset) return p.name;
   }
   return "?";
@@ -304,13 +261,13 @@ std::string_view preset_name(Preset preset) {
 
 std::string suggest_preset_name(std::string_view name) {
   std::vector<std::string_view> names;
-  for (const PresetInfo& p : kPresets) names.push_back(p.name);
+  for (const PresetInfo& p : presets()) names.push_back(p.name);
   return closest(name, names);
 }
 
 std::string preset_names() {
   std::string out;
-  for (const PresetInfo& p : kPresets) {
+  for (const PresetInfo& p : presets()) {
     if (!out.empty()) out += ", ";
     out += p.name;
   }
@@ -318,7 +275,7 @@ std::string preset_names() {
 }
 
 std::optional<RightsPair> preset_rights(Preset preset, bool directory) {
-  for (const PresetInfo& p : kPresets) {
+  for (const PresetInfo& p : presets()) {
     if (p.preset == preset) return directory ? p.directory : std::optional<RightsPair>(p.other);
   }
   return std::nullopt;
