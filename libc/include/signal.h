@@ -46,6 +46,7 @@ typedef __uint32_t sigset_t;
 
 __BEGIN_DECLS
 void psignal(int, const char *);
+void psignal_l(int, const char *, __locale_t);
 int raise(int);
 int sigaddset(sigset_t *, int);
 int sigdelset(sigset_t *, int);

@@ -1,4 +1,5 @@
 #include <cloudabi_syscalls.h>
+#include <locale.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -46,6 +47,11 @@ int sigdelset(sigset_t *set, int sig) {
 int sigismember(const sigset_t *set, int sig) {
   if (!valid(sig)) return -1;
   return (*set >> sig) & 1;
+}
+
+void psignal_l(int sig, const char *s, locale_t locale) {
+  (void)locale;  // Messages are not translated.
+  psignal(sig, s);
 }
 
 void psignal(int sig, const char *s) {
