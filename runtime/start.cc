@@ -1,8 +1,10 @@
 // runtime::run: from a set of descriptors and an executable to a running
 // CloudABI program.
+#include <elf.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/resource.h>
@@ -107,8 +109,8 @@ void reset_signals() {
 Result<loader::Vdso> build_vdso(bool traced) {
   std::vector<loader::VdsoSymbol> symbols;
   for (const SyscallInfo& s : kSyscalls)
-    symbols.push_back({s.vdso_symbol, reinterpret_cast<uintptr_t>(traced ? s.traced_trampoline
-                                                                         : s.trampoline)});
+    symbols.push_back(
+        {s.vdso_symbol, reinterpret_cast<uintptr_t>(traced ? s.traced_trampoline : s.trampoline)});
   return loader::Vdso::build(symbols);
 }
 
@@ -126,8 +128,8 @@ Result<MainStack> build_main_stack(const loader::Image& image, uintptr_t vdso,
   size_t size = std::max(kMainStackSize, image.stack_size_hint);
   size = (size + argdata.size() + page - 1) / page * page;
   // One inaccessible page below the stack catches overflows.
-  void* mem = mmap(nullptr, size + page, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-                   -1, 0);
+  void* mem =
+      mmap(nullptr, size + page, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (mem == MAP_FAILED) return Error::from_errno("cannot allocate the program's stack");
   char* low = static_cast<char*>(mem) + page;
   if (mprotect(low, size, PROT_READ | PROT_WRITE) != 0)
@@ -188,8 +190,8 @@ Result<MainStack> build_main_stack(const loader::Image& image, uintptr_t vdso,
 Result<void> report_confinement(const std::vector<LayerStatus>& layers, const Options& options) {
   for (const LayerStatus& l : layers) {
     if (!l.active && options.confine.require_full)
-      return Error{"full confinement was required, but the " + l.layer + " layer is not active: " +
-                   l.detail};
+      return Error{"full confinement was required, but the " + l.layer +
+                   " layer is not active: " + l.detail};
     if (!l.active) {
       diag("warning: %s not active: %s", l.layer.c_str(), l.detail.c_str());
     } else if (options.trace) {
@@ -204,29 +206,60 @@ Result<void> report_confinement(const std::vector<LayerStatus>& layers, const Op
 // first, since it starts inside the sandbox (no dynamic loader, no files): the
 // one next to this executable, else the one built with this runtime.
 // /proc/self/exe, the last resort, only works for a statically linked host or
-// without confinement. -1 if none can be opened: proc_exec then fails with
+// without confinement. fd -1 if none can be opened: proc_exec then fails with
 // ENOSYS. Called before the sandbox hides the filesystem.
-int open_runtime_executable(const Options& options) {
-  if (options.runtime_executable_fd >= 0) return options.runtime_executable_fd;
-  if (options.reexec) return options.reexec->runtime_fd;
-  // Readable if possible, so that proc_exec can tell whether it is static.
-  auto open_exe = [](const char* path) {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    return fd >= 0 ? fd : open(path, O_PATH | O_CLOEXEC);
-  };
+struct RuntimeExecutable {
+  int fd = -1;  // O_PATH: executable, but not readable by the program
+  bool dynamic = false;
+};
+
+// Whether this process's own image has a PT_INTERP. After proc_exec the
+// running image is the runtime executable, so this answers for it.
+bool this_image_is_dynamic() {
+  const auto* ph = reinterpret_cast<const Elf64_Phdr*>(getauxval(AT_PHDR));
+  unsigned long n = getauxval(AT_PHNUM);
+  for (unsigned long i = 0; ph != nullptr && i < n; ++i)
+    if (ph[i].p_type == PT_INTERP) return true;
+  return false;
+}
+
+// Opens `path` O_PATH, telling from a short-lived read-only descriptor
+// whether it needs a dynamic loader. The program must not be able to read
+// the runtime's bytes through the descriptor it keeps (only execveat it).
+RuntimeExecutable open_executable(const char* path) {
+  RuntimeExecutable r;
+  r.fd = open(path, O_PATH | O_CLOEXEC);
+  if (r.fd < 0) return r;
+  UniqueFd readable(open(path, O_RDONLY | O_CLOEXEC));
+  r.dynamic = readable.valid() && needs_dynamic_loader(readable.get());
+  return r;
+}
+
+RuntimeExecutable open_runtime_executable(const Options& options) {
+  if (options.runtime_executable_fd >= 0) {
+    // Supplied by the embedder: keep an O_PATH copy of it.
+    std::string path = "/proc/self/fd/" + std::to_string(options.runtime_executable_fd);
+    RuntimeExecutable r = open_executable(path.c_str());
+    if (r.fd >= 0) {
+      close(options.runtime_executable_fd);
+      return r;
+    }
+    return {options.runtime_executable_fd, needs_dynamic_loader(options.runtime_executable_fd)};
+  }
+  if (options.reexec) return {options.reexec->runtime_fd, this_image_is_dynamic()};
   char self[4096];
   ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
   if (len > 0) {
     std::string path(self, static_cast<size_t>(len));
     path = path.substr(0, path.rfind('/') + 1) + "cloudabi-runtime";
-    int helper = open_exe(path.c_str());
-    if (helper >= 0) return helper;
+    RuntimeExecutable helper = open_executable(path.c_str());
+    if (helper.fd >= 0) return helper;
   }
 #ifdef CLOUDABI_RUNTIME_HELPER
-  int helper = open_exe(CLOUDABI_RUNTIME_HELPER);
-  if (helper >= 0) return helper;
+  RuntimeExecutable helper = open_executable(CLOUDABI_RUNTIME_HELPER);
+  if (helper.fd >= 0) return helper;
 #endif
-  return open_exe("/proc/self/exe");
+  return open_executable("/proc/self/exe");
 }
 
 Error start(Options& options) {
@@ -239,7 +272,8 @@ Error start(Options& options) {
   if (!exec_fd) return exec_fd.error();
   UniqueFd executable(*exec_fd);
   int runtime_fd = -1;
-  if (UniqueFd runtime(open_runtime_executable(options)); runtime.valid()) {
+  RuntimeExecutable runtime_exe = open_runtime_executable(options);
+  if (UniqueFd runtime(runtime_exe.fd); runtime.valid()) {
     Result<int> hidden_runtime = hide(runtime.get(), hidden);
     if (!hidden_runtime) return hidden_runtime.error();
     runtime_fd = *hidden_runtime;
@@ -257,11 +291,11 @@ Error start(Options& options) {
   // With a new pid namespace this forks: only the program's process returns.
   // After proc_exec the process is already inside them.
   Result<LayerStatus> namespaces =
-      options.reexec ? Result<LayerStatus>(LayerStatus{
-                           "namespaces", options.reexec->namespaces_active,
-                           options.reexec->namespaces_active
-                               ? "entered by the program that executed this one"
-                               : "not entered by the program that executed this one"})
+      options.reexec ? Result<LayerStatus>(
+                           LayerStatus{"namespaces", options.reexec->namespaces_active,
+                                       options.reexec->namespaces_active
+                                           ? "entered by the program that executed this one"
+                                           : "not entered by the program that executed this one"})
                      : enter_namespaces(options.confine, *diag_fd);
   if (!namespaces) return namespaces.error();
   if (Result<void> r = register_descriptors(options.grants); !r) return r.error();
@@ -271,7 +305,7 @@ Error start(Options& options) {
       adopt_child(static_cast<int>(c.grant), c.link);
   }
   set_exec_settings(ExecSettings{runtime_fd, namespaces->active, options.confine,
-                                 runtime_fd >= 0 && needs_dynamic_loader(runtime_fd)});
+                                 runtime_fd >= 0 && runtime_exe.dynamic});
 
   Result<loader::Image> image = loader::load_executable(executable.get());
   if (!image) return image.error();
