@@ -26,6 +26,7 @@ demo: build
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	$(MAKE) test-asan
+	$(MAKE) fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
 
 # Benchmarks: each workload natively, under cloudabi-run and under the peers
 # that can be installed (wrk, bubblewrap, Node's WASI), alternating; writes
@@ -50,6 +51,9 @@ docs: build
 format:
 	git ls-files '*.c' '*.h' '*.cc' '*.hpp' | grep -v '^tests/.*/fixtures/' | xargs clang-format-14 -i
 
+# libFuzzer targets (argdata decoder, YAML to argdata, csv2json) under
+# ASan+UBSan: FUZZ_SECONDS each (make test gives each TEST_FUZZ_SECONDS).
+TEST_FUZZ_SECONDS ?= 30
 fuzz: deps
 	cmake -S . -B build-fuzz $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLOUDABI_FUZZ=ON \
 	  -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14
