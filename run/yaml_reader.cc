@@ -92,6 +92,13 @@ ConfigError parse_error(const yaml_parser_t& p, std::string_view text) {
     Mark cm = to_mark(p.context_mark);
     if (!(cm == to_mark(p.problem_mark))) message += " that starts at " + cm.str();
     message += ")";
+    // libyaml reads "[a, !executable]" as the tag "!executable]"; say so.
+    size_t at = p.problem_mark.index;
+    if (std::string_view(p.context) == "while scanning a tag" && at < text.size() &&
+        (text[at] == ',' || text[at] == ']' || text[at] == '}')) {
+      message += "; write a space between a tag and the '" + std::string(1, text[at]) +
+                 "' after it";
+    }
   }
   return ConfigError::at(to_mark(p.problem_mark), "malformed YAML: " + message);
 }
