@@ -96,8 +96,8 @@ ConfigError parse_error(const yaml_parser_t& p, std::string_view text) {
     size_t at = p.problem_mark.index;
     if (std::string_view(p.context) == "while scanning a tag" && at < text.size() &&
         (text[at] == ',' || text[at] == ']' || text[at] == '}')) {
-      message += "; write a space between a tag and the '" + std::string(1, text[at]) +
-                 "' after it";
+      message +=
+          "; write a space between a tag and the '" + std::string(1, text[at]) + "' after it";
     }
   }
   return ConfigError::at(to_mark(p.problem_mark), "malformed YAML: " + message);
