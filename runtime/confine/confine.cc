@@ -62,7 +62,7 @@ std::vector<LayerStatus> probe_confinement(const ConfineOptions& options) {
     sc.detail = "this kernel has no seccomp filter support";
   } else {
     sc.active = true;
-    sc.detail = "system call allowlist";
+    sc.detail = "system call allowlist; " + memfd_noexec_detail(memfd_noexec_available());
   }
   out.push_back(sc);
   return out;

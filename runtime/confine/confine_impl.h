@@ -20,6 +20,10 @@ struct SeccompContext {
 };
 LayerStatus apply_seccomp(const SeccompContext& context, bool simulate_missing);
 bool seccomp_available();
+// Whether memfd_create takes MFD_NOEXEC_SEAL (Linux 6.3+), and what that
+// means for the seccomp layer, in words.
+bool memfd_noexec_available();
+std::string memfd_noexec_detail(bool available);
 
 bool simulated_missing(const ConfineOptions& options, const std::string& layer);
 

@@ -20,6 +20,8 @@
 
 #include "runtime/confine/confine_impl.h"
 #include "runtime/support/diag.h"
+#include "runtime/support/memfd.h"
+#include "runtime/support/unique_fd.h"
 
 namespace cloudabi::runtime {
 
@@ -28,42 +30,112 @@ namespace {
 // Calls allowed with any arguments.
 const int kAllowed[] = {
     // descriptors and files (paths are confined by Landlock and openat2)
-    SCMP_SYS(read), SCMP_SYS(write), SCMP_SYS(readv), SCMP_SYS(writev), SCMP_SYS(pread64),
-    SCMP_SYS(pwrite64), SCMP_SYS(preadv), SCMP_SYS(pwritev), SCMP_SYS(preadv2),
-    SCMP_SYS(pwritev2), SCMP_SYS(lseek), SCMP_SYS(close), SCMP_SYS(close_range), SCMP_SYS(dup),
-    SCMP_SYS(dup2), SCMP_SYS(dup3), SCMP_SYS(fcntl), SCMP_SYS(fstat), SCMP_SYS(newfstatat),
-    SCMP_SYS(statx), SCMP_SYS(getdents64), SCMP_SYS(openat2), SCMP_SYS(mkdirat),
-    SCMP_SYS(unlinkat), SCMP_SYS(renameat2), SCMP_SYS(renameat), SCMP_SYS(linkat),
-    SCMP_SYS(symlinkat), SCMP_SYS(readlinkat), SCMP_SYS(utimensat), SCMP_SYS(fallocate),
-    SCMP_SYS(fadvise64), SCMP_SYS(ftruncate), SCMP_SYS(fsync), SCMP_SYS(fdatasync),
-    SCMP_SYS(memfd_create), SCMP_SYS(pipe2), SCMP_SYS(fstatfs),
+    SCMP_SYS(read),
+    SCMP_SYS(write),
+    SCMP_SYS(readv),
+    SCMP_SYS(writev),
+    SCMP_SYS(pread64),
+    SCMP_SYS(pwrite64),
+    SCMP_SYS(preadv),
+    SCMP_SYS(pwritev),
+    SCMP_SYS(preadv2),
+    SCMP_SYS(pwritev2),
+    SCMP_SYS(lseek),
+    SCMP_SYS(close),
+    SCMP_SYS(close_range),
+    SCMP_SYS(dup),
+    SCMP_SYS(dup2),
+    SCMP_SYS(dup3),
+    SCMP_SYS(fcntl),
+    SCMP_SYS(fstat),
+    SCMP_SYS(newfstatat),
+    SCMP_SYS(statx),
+    SCMP_SYS(getdents64),
+    SCMP_SYS(openat2),
+    SCMP_SYS(mkdirat),
+    SCMP_SYS(unlinkat),
+    SCMP_SYS(renameat2),
+    SCMP_SYS(renameat),
+    SCMP_SYS(linkat),
+    SCMP_SYS(symlinkat),
+    SCMP_SYS(readlinkat),
+    SCMP_SYS(utimensat),
+    SCMP_SYS(fallocate),
+    SCMP_SYS(fadvise64),
+    SCMP_SYS(ftruncate),
+    SCMP_SYS(fsync),
+    SCMP_SYS(fdatasync),
+    SCMP_SYS(pipe2),
+    SCMP_SYS(fstatfs),
     // memory (mmap and mprotect are checked for W^X below)
-    SCMP_SYS(munmap), SCMP_SYS(madvise), SCMP_SYS(msync), SCMP_SYS(mremap), SCMP_SYS(brk),
+    SCMP_SYS(munmap),
+    SCMP_SYS(madvise),
+    SCMP_SYS(msync),
+    SCMP_SYS(mremap),
+    SCMP_SYS(brk),
     SCMP_SYS(mincore),
     // threads, time, randomness
-    SCMP_SYS(futex), SCMP_SYS(futex_waitv), SCMP_SYS(set_robust_list), SCMP_SYS(rseq),
-    SCMP_SYS(sched_yield), SCMP_SYS(sched_getaffinity), SCMP_SYS(set_tid_address),
-    SCMP_SYS(clock_gettime), SCMP_SYS(clock_getres), SCMP_SYS(clock_nanosleep),
-    SCMP_SYS(nanosleep), SCMP_SYS(gettimeofday), SCMP_SYS(getrandom),
+    SCMP_SYS(futex),
+    SCMP_SYS(futex_waitv),
+    SCMP_SYS(set_robust_list),
+    SCMP_SYS(rseq),
+    SCMP_SYS(sched_yield),
+    SCMP_SYS(sched_getaffinity),
+    SCMP_SYS(set_tid_address),
+    SCMP_SYS(clock_gettime),
+    SCMP_SYS(clock_getres),
+    SCMP_SYS(clock_nanosleep),
+    SCMP_SYS(nanosleep),
+    SCMP_SYS(gettimeofday),
+    SCMP_SYS(getrandom),
     // waiting
-    SCMP_SYS(poll), SCMP_SYS(ppoll), SCMP_SYS(epoll_create1), SCMP_SYS(epoll_ctl),
-    SCMP_SYS(epoll_wait), SCMP_SYS(epoll_pwait), SCMP_SYS(epoll_pwait2),
-    SCMP_SYS(timerfd_create), SCMP_SYS(timerfd_settime), SCMP_SYS(timerfd_gettime),
+    SCMP_SYS(poll),
+    SCMP_SYS(ppoll),
+    SCMP_SYS(epoll_create1),
+    SCMP_SYS(epoll_ctl),
+    SCMP_SYS(epoll_wait),
+    SCMP_SYS(epoll_pwait),
+    SCMP_SYS(epoll_pwait2),
+    SCMP_SYS(timerfd_create),
+    SCMP_SYS(timerfd_settime),
+    SCMP_SYS(timerfd_gettime),
     SCMP_SYS(eventfd2),
     // sockets that already exist (no socket(), bind(), connect() or listen())
-    SCMP_SYS(sendmsg), SCMP_SYS(recvmsg), SCMP_SYS(sendto), SCMP_SYS(recvfrom),
-    SCMP_SYS(shutdown), SCMP_SYS(accept4), SCMP_SYS(getsockopt), SCMP_SYS(getsockname),
+    SCMP_SYS(sendmsg),
+    SCMP_SYS(recvmsg),
+    SCMP_SYS(sendto),
+    SCMP_SYS(recvfrom),
+    SCMP_SYS(shutdown),
+    SCMP_SYS(accept4),
+    SCMP_SYS(getsockopt),
+    SCMP_SYS(getsockname),
     SCMP_SYS(getpeername),
     // processes: fork via clone (checked below), process descriptors, exec of
     // the runtime itself (Landlock allows executing nothing else)
-    SCMP_SYS(wait4), SCMP_SYS(waitid), SCMP_SYS(pidfd_open), SCMP_SYS(execveat),
-    SCMP_SYS(exit), SCMP_SYS(exit_group), SCMP_SYS(rt_sigaction), SCMP_SYS(rt_sigprocmask),
-    SCMP_SYS(rt_sigreturn), SCMP_SYS(sigaltstack), SCMP_SYS(gettid), SCMP_SYS(getpid),
-    SCMP_SYS(getppid), SCMP_SYS(getuid), SCMP_SYS(geteuid), SCMP_SYS(getgid),
-    SCMP_SYS(getegid), SCMP_SYS(uname), SCMP_SYS(getrlimit), SCMP_SYS(getrusage),
+    SCMP_SYS(wait4),
+    SCMP_SYS(waitid),
+    SCMP_SYS(pidfd_open),
+    SCMP_SYS(execveat),
+    SCMP_SYS(exit),
+    SCMP_SYS(exit_group),
+    SCMP_SYS(rt_sigaction),
+    SCMP_SYS(rt_sigprocmask),
+    SCMP_SYS(rt_sigreturn),
+    SCMP_SYS(sigaltstack),
+    SCMP_SYS(gettid),
+    SCMP_SYS(getpid),
+    SCMP_SYS(getppid),
+    SCMP_SYS(getuid),
+    SCMP_SYS(geteuid),
+    SCMP_SYS(getgid),
+    SCMP_SYS(getegid),
+    SCMP_SYS(uname),
+    SCMP_SYS(getrlimit),
+    SCMP_SYS(getrusage),
     // Landlock only ever takes access away; the runtime that proc_exec
     // starts narrows the filesystem to the new program's directories.
-    SCMP_SYS(landlock_create_ruleset), SCMP_SYS(landlock_add_rule),
+    SCMP_SYS(landlock_create_ruleset),
+    SCMP_SYS(landlock_add_rule),
     SCMP_SYS(landlock_restrict_self),
 };
 
@@ -97,8 +169,8 @@ void on_sigsys(int, siginfo_t* info, void*) {
   int nr = info->si_syscall;
   // A call of another ABI (int $0x80, or an x32 number) is refused by the
   // filter's architecture check; its number means something else there.
-  const char* name = info->si_arch != AUDIT_ARCH_X86_64    ? "of the 32-bit (int $0x80) ABI"
-                     : (nr & __X32_SYSCALL_BIT) != 0       ? "of the x32 ABI"
+  const char* name = info->si_arch != AUDIT_ARCH_X86_64           ? "of the 32-bit (int $0x80) ABI"
+                     : (nr & __X32_SYSCALL_BIT) != 0              ? "of the x32 ABI"
                      : nr >= 0 && nr < kMaxSyscall && g_names[nr] ? g_names[nr]
                                                                   : "unknown";
   char msg[256];
@@ -108,7 +180,8 @@ void on_sigsys(int, siginfo_t* info, void*) {
   };
   char num[16];
   int n = 0;
-  for (int v = nr < 0 ? 0 : nr; n == 0 || v > 0; v /= 10) num[n++] = static_cast<char>('0' + v % 10);
+  for (int v = nr < 0 ? 0 : nr; n == 0 || v > 0; v /= 10)
+    num[n++] = static_cast<char>('0' + v % 10);
   char digits[16];
   for (int i = 0; i < n; ++i) digits[i] = num[n - 1 - i];
   digits[n] = '\0';
@@ -133,6 +206,16 @@ void on_sigsys(int, siginfo_t* info, void*) {
 
 bool seccomp_available() { return prctl(PR_GET_SECCOMP, 0, 0, 0, 0) >= 0; }
 
+std::string memfd_noexec_detail(bool available) {
+  return available ? "memfds never executable (MFD_NOEXEC_SEAL required)"
+                   : "memfds can be executed (this kernel lacks MFD_NOEXEC_SEAL, Linux 6.3+)";
+}
+
+bool memfd_noexec_available() {
+  UniqueFd fd(memfd_create("cloudabi-probe", MFD_CLOEXEC | MFD_NOEXEC_SEAL));
+  return fd.valid();
+}
+
 LayerStatus apply_seccomp(const SeccompContext& context, bool simulate_missing) {
   LayerStatus s{"seccomp", false, ""};
   if (simulate_missing) {
@@ -140,7 +223,8 @@ LayerStatus apply_seccomp(const SeccompContext& context, bool simulate_missing) 
     return s;
   }
   for (int nr = 0; nr < kMaxSyscall; ++nr)
-    if (g_names[nr] == nullptr) g_names[nr] = seccomp_syscall_resolve_num_arch(SCMP_ARCH_NATIVE, nr);
+    if (g_names[nr] == nullptr)
+      g_names[nr] = seccomp_syscall_resolve_num_arch(SCMP_ARCH_NATIVE, nr);
   struct sigaction sa {};
   sa.sa_sigaction = on_sigsys;
   sa.sa_flags = SA_SIGINFO;
@@ -161,7 +245,8 @@ LayerStatus apply_seccomp(const SeccompContext& context, bool simulate_missing) 
   }
   int rc = 0;
   for (int nr : kAllowed) rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 0);
-  for (const QuietDenial& q : kQuiet) rc |= seccomp_rule_add(ctx, SCMP_ACT_ERRNO(q.error), q.syscall, 0);
+  for (const QuietDenial& q : kQuiet)
+    rc |= seccomp_rule_add(ctx, SCMP_ACT_ERRNO(q.error), q.syscall, 0);
 
   // W^X: memory may be writable or executable, never both at once.
   const scmp_datum_t wx = PROT_WRITE | PROT_EXEC;
@@ -170,12 +255,23 @@ LayerStatus apply_seccomp(const SeccompContext& context, bool simulate_missing) 
     rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 1, SCMP_A2(SCMP_CMP_MASKED_EQ, wx, PROT_WRITE));
     rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 1, SCMP_A2(SCMP_CMP_MASKED_EQ, wx, PROT_EXEC));
   }
+  // Anonymous files that can never be executed: otherwise a program could
+  // write any executable into a memfd and execveat it (Landlock does not
+  // see memfds). The runtime's own memfds carry the flag (noexec_memfd).
+  bool memfd_noexec = memfd_noexec_available();
+  if (memfd_noexec) {
+    rc |=
+        seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(memfd_create), 1,
+                         SCMP_A1(SCMP_CMP_MASKED_EQ, MFD_NOEXEC_SEAL | MFD_EXEC, MFD_NOEXEC_SEAL));
+  } else {
+    rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(memfd_create), 0);
+  }
   // Threads and fork, but no new namespaces.
   rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(clone), 1,
                          SCMP_A0(SCMP_CMP_MASKED_EQ, kNamespaceFlags, 0));
   // Only unix socket pairs.
-  rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(socketpair), 1,
-                         SCMP_A0(SCMP_CMP_EQ, AF_UNIX));
+  rc |=
+      seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(socketpair), 1, SCMP_A0(SCMP_CMP_EQ, AF_UNIX));
   // The few ioctls the runtime uses: bytes readable, terminal test, non-blocking.
   for (unsigned long req : {FIONREAD, TCGETS, FIONBIO, FIOCLEX})
     rc |= seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(ioctl), 1, SCMP_A1(SCMP_CMP_EQ, req));
@@ -222,8 +318,10 @@ LayerStatus apply_seccomp(const SeccompContext& context, bool simulate_missing) 
     return s;
   }
   s.active = true;
-  s.detail = "system call allowlist (no socket, ptrace, mount, namespaces, io_uring, bpf, "
-             "keyctl, execve, W+X memory, ...)";
+  s.detail = std::string(
+                 "system call allowlist (no socket, ptrace, mount, namespaces, io_uring, "
+                 "bpf, keyctl, execve, W+X memory, ...); ") +
+             memfd_noexec_detail(memfd_noexec);
   return s;
 }
 

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "runtime/support/diag.h"
+#include "runtime/support/memfd.h"
 #include "runtime/support/unique_fd.h"
 
 namespace cloudabi::runtime {
@@ -178,7 +179,7 @@ Result<ExecState> decode_exec_state(const uint8_t* data, size_t len) {
 }
 
 Result<int> write_exec_state(const ExecState& state, const void* data, size_t data_len) {
-  UniqueFd fd(memfd_create("cloudabi-exec-state", MFD_ALLOW_SEALING));
+  UniqueFd fd(noexec_memfd("cloudabi-exec-state", MFD_ALLOW_SEALING));
   if (!fd.valid()) return Error::from_errno("cannot create the proc_exec state");
   std::vector<uint8_t> header = encode_exec_state_header(state, data_len);
   auto write_all = [&](const void* p, size_t n) -> bool {

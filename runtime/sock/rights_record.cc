@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "runtime/fd/rights.h"
+#include "runtime/support/memfd.h"
 #include "runtime/support/unique_fd.h"
 
 namespace cloudabi::runtime {
@@ -48,7 +49,7 @@ Result<int> make_rights_record(const std::vector<FdEntry>& entries) {
     e.inheriting = entries[i].inheriting;
     memcpy(buf.data() + sizeof(Header) + i * sizeof(Entry), &e, sizeof(e));
   }
-  UniqueFd fd(memfd_create("cloudabi-rights", MFD_CLOEXEC | MFD_ALLOW_SEALING));
+  UniqueFd fd(noexec_memfd("cloudabi-rights", MFD_CLOEXEC | MFD_ALLOW_SEALING));
   if (!fd.valid()) return Error::from_errno("cannot create a rights record");
   for (size_t done = 0; done < buf.size();) {
     ssize_t n = write(fd.get(), buf.data() + done, buf.size() - done);

@@ -23,6 +23,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -498,7 +499,16 @@ struct Case {
   // Executes the static cloudabi-runtime helper inside the sandbox, which a
   // sanitizer build does not have (its helper is dynamic).
   bool needs_static_helper = false;
+  // Contained only where memfd_create knows MFD_NOEXEC_SEAL (Linux 6.3+).
+  bool needs_memfd_noexec = false;
 };
+
+bool kernel_has_memfd_noexec() {
+  int fd = memfd_create("escape-test-probe", MFD_CLOEXEC | 0x0008U /* MFD_NOEXEC_SEAL */);
+  if (fd < 0) return false;
+  close(fd);
+  return true;
+}
 
 void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
 
@@ -737,20 +747,25 @@ std::vector<Case> all_cases() {
       {"execve_sh", killed("execve"), ok()},
       {"execveat_granted_fd", denied({"EACCES"}), ok()},
       // A copy of an executable in a memfd: Landlock does not see memfds (an
-      // internal, SB_NOUSER mount), so only seccomp could refuse this.
+      // internal, SB_NOUSER mount), so seccomp requires MFD_NOEXEC_SEAL on
+      // every memfd_create (by default, and with MFD_EXEC asked for).
       {.name = "execveat_memfd",
-       .confined = denied({"EACCES"}),
+       .confined = killed("memfd_create"),
        .unconfined = ok(),
-       .known_hole =
-           "execveat of a memfd runs any executable the program can write into memory "
-           "(here a copy of a static binary): Landlock's EXECUTE does not apply to memfds "
-           "(an internal SB_NOUSER mount) and seccomp allows memfd_create and execveat (for "
-           "proc_exec). The new image stays in the same namespaces, Landlock domain and "
-           "seccomp filter, so it gains no access, but the issue's \"no execve but the "
-           "runtime's own\" does not hold",
-       .hole = ok(),
        .success_marker = "this is the runtime's helper for proc_exec",
-       .needs_static_helper = true},
+       .needs_static_helper = true,
+       .needs_memfd_noexec = true},
+      {.name = "execveat_memfd_exec",
+       .confined = killed("memfd_create"),
+       .unconfined = ok(),
+       .args =
+           [](Host&, GuestOptions& o, Run) {
+             o.extra.push_back({"memfd_flags", [] { return argdata_create_int(0x10); }});
+           },
+       .reports_as = "execveat_memfd",
+       .success_marker = "this is the runtime's helper for proc_exec",
+       .needs_static_helper = true,
+       .needs_memfd_noexec = true},
       // ---------------------------------------------------------- roots and mounts
       {"chroot", killed("chroot"), ok(), {}, {}, {}, {}, {}, {}, true},
       {"mount", killed("mount"), ok(), {}, {}, {}, {}, {}, {}, true},
@@ -1030,6 +1045,9 @@ TEST_P(Escape, ContainedConfinedAndPossibleUnconfined) {
   if (kSanitized && c.needs_static_helper)
     GTEST_SKIP() << "the sanitizer build's runtime helper is dynamically linked and cannot "
                     "start inside the sandbox";
+  if (c.needs_memfd_noexec && !kernel_has_memfd_noexec())
+    GTEST_SKIP() << "this kernel lacks MFD_NOEXEC_SEAL (Linux 6.3+), so the sandbox cannot keep "
+                    "memfds from being executed (cloudabi-run --check says so)";
   if (kSanitized && c.limits.address_space)
     GTEST_SKIP() << "AddressSanitizer reserves terabytes of address space; RLIMIT_AS cannot be "
                     "tested under it";

@@ -588,8 +588,10 @@ static void c_execveat_memfd(void) {
   // Copy a host executable the program may read (a static one, so that no
   // interpreter has to be found by path) into anonymous memory, and execute
   // that with the log as its standard error. The executable (the runtime's
-  // own helper) then says what it is on the log.
-  long mfd = TRY("memfd_create", SYS2(NR_memfd_create, "payload", 0));
+  // own helper) then says what it is on the log. "memfd_flags" asks for
+  // an executable memfd explicitly (MFD_EXEC) rather than by default.
+  long flags = arg_int("memfd_flags");
+  long mfd = TRY("memfd_create", SYS2(NR_memfd_create, "payload", flags < 0 ? 0 : flags));
   int exe = arg_fd("static_exe");
   static char chunk[65536];
   for (long off = 0;;) {
@@ -1276,7 +1278,11 @@ static void c_reexec_forged_state(void) {
   put64(st, &n, adlen);
   put(st, &n, inner, adlen);
 
-  long mfd = TRY("memfd_create", SYS2(NR_memfd_create, "forged", LX_MFD_ALLOW_SEALING));
+  // The sandbox allows only memfds that can never be executed (on kernels
+  // that know MFD_NOEXEC_SEAL; older ones refuse the flag).
+  long mfd = SYS2(NR_memfd_create, "forged", LX_MFD_ALLOW_SEALING | LX_MFD_NOEXEC_SEAL);
+  if (mfd == -LX_EINVAL) mfd = SYS2(NR_memfd_create, "forged", LX_MFD_ALLOW_SEALING);
+  TRY("memfd_create", mfd);
   TRY("write", SYS3(NR_write, mfd, st, n));
   TRY("F_ADD_SEALS", SYS3(NR_fcntl, mfd, LX_F_ADD_SEALS,
                           LX_F_SEAL_SEAL | LX_F_SEAL_SHRINK | LX_F_SEAL_GROW | LX_F_SEAL_WRITE));
@@ -1360,6 +1366,7 @@ static const struct {
     CASE(execveat_path),
     CASE(execveat_granted_fd),
     CASE(execveat_memfd),
+    {"execveat_memfd_exec", c_execveat_memfd},
     CASE(chroot),
     CASE(mount),
     CASE(umount),

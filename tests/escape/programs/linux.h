@@ -237,6 +237,7 @@ enum {
 #define LX_F_SEAL_GROW 4
 #define LX_F_SEAL_WRITE 8
 #define LX_MFD_ALLOW_SEALING 2
+#define LX_MFD_NOEXEC_SEAL 8
 #define LX_POLLNVAL 0x20
 #define LX_S_IFMT 0170000
 #define LX_S_IFIFO 0010000
