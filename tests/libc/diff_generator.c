@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -398,6 +399,43 @@ static void suite_scanf(long count, FILE *out) {
 
 static int sign(int v) { return (v > 0) - (v < 0); }
 
+// FNV-1a of a region, to print what memcpy and friends left in memory.
+static uint64_t hash_bytes(const unsigned char *p, size_t n) {
+  uint64_t h = 14695981039346656037u;
+  for (size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211u;
+  return h;
+}
+
+// memcpy, memmove (overlapping either way) and memset with random lengths
+// and alignments on a buffer that keeps its contents from case to case; the
+// hash covers the destination and 16 bytes on either side of it.
+static void copy_case(FILE *out) {
+  static unsigned char m[9000];
+  static bool filled;
+  if (!filled) {
+    for (size_t k = 0; k < sizeof(m); ++k) m[k] = (unsigned char)rnd();
+    filled = true;
+  }
+  size_t len = below(8) == 0 ? below(4100) : below(100);
+  size_t src = 80 + below(64), dst;
+  switch (below(3)) {
+    case 0:
+      dst = 4400 + below(64);
+      memcpy(m + dst, m + src, len);
+      break;
+    case 1:
+      dst = src + 64 - below(129);  // up to 64 bytes either way: overlapping
+      memmove(m + dst, m + src, len);
+      break;
+    default:
+      dst = src;
+      memset(m + dst, (int)rnd(), len);
+      break;
+  }
+  fprintf(out, "copy|%zu|%zu|%zu|%016llx\n", len, src, dst,
+          (unsigned long long)hash_bytes(m + dst - 16, len + 32));
+}
+
 static void suite_string(long count, FILE *out) {
   static char a[4200], b[4200];
   for (long i = 0; i < count; ++i) {
@@ -425,6 +463,7 @@ static void suite_string(long count, FILE *out) {
             strcspn(x, y), found ? found - x : -1, mfound ? (char *)mfound - x : -1,
             chr ? chr - x : -1, rchr ? rchr - x : -1, mchr ? (char *)mchr - x : -1,
             sign(strcasecmp(x, y)));
+    copy_case(out);
   }
 }
 

@@ -39,6 +39,42 @@ static const struct {
     [FORMAT_LDOUBLE] = {64, 4933, -4951},
 };
 
+// Powers of ten that doubles (up to 10^22) and floats (up to 10^10) hold
+// exactly.
+static const double strtofloat_pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                          1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                          1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+// Clinger's fast path: when the digits n and the power of ten are both
+// exact in the format, one multiplication or division in that format
+// rounds correctly. Returns false when the input needs the exact path.
+static bool strtofloat_fast(uint64_t n, long ndigits, long dexp, enum float_format format,
+                            long double *result) {
+  if (format == FORMAT_DOUBLE && ndigits <= 15 && dexp >= -22 && dexp <= 22 + (15 - ndigits)) {
+    double v = (double)n;  // n < 10^15 < 2^53: exact
+    if (dexp < 0) {
+      v /= strtofloat_pow10[-dexp];
+    } else if (dexp > 22) {
+      v *= strtofloat_pow10[dexp - 22];  // still an exact integer below 10^15
+      v *= 1e22;
+    } else {
+      v *= strtofloat_pow10[dexp];
+    }
+    *result = v;
+    return true;
+  }
+  if (format == FORMAT_FLOAT && ndigits <= 7 && dexp >= -10 && dexp <= 10) {
+    float v = (float)n;  // n < 10^7 < 2^24: exact
+    if (dexp < 0)
+      v /= (float)strtofloat_pow10[-dexp];
+    else
+      v *= (float)strtofloat_pow10[dexp];
+    *result = v;
+    return true;
+  }
+  return false;
+}
+
 static long double strtofloat_nan(bool negative) {
   long double v = __builtin_nanl("");
   return negative ? -v : v;
@@ -131,6 +167,7 @@ static long double STRTOFLOAT_NAME(const STRTOFLOAT_CHAR *s, STRTOFLOAT_CHAR **e
     bool sticky = false, any = false;
     uint32_t chunk = 0;
     int chunk_digits = 0;
+    uint64_t small = 0;  // the first 19 significant digits, for the fast path
     bool fraction = false;
     for (;; ++p) {
       if (*p == '.' && !fraction) {
@@ -144,6 +181,7 @@ static long double STRTOFLOAT_NAME(const STRTOFLOAT_CHAR *s, STRTOFLOAT_CHAR **e
         if (fraction) --dexp;
       } else if (ndigits < MAX_DIGITS) {
         chunk = chunk * 10 + digit;
+        if (ndigits < 19) small = small * 10 + digit;
         ++ndigits;
         if (fraction) --dexp;
         if (++chunk_digits == 9) {
@@ -179,6 +217,8 @@ static long double STRTOFLOAT_NAME(const STRTOFLOAT_CHAR *s, STRTOFLOAT_CHAR **e
     }
     if (end != NULL) *end = (STRTOFLOAT_CHAR *)p;
     if (ndigits == 0) return negative ? -0.0L : 0.0L;
+    if (!sticky && strtofloat_fast(small, ndigits, dexp, format, &result))
+      return negative ? -result : result;
 
     // The value lies in [10^(ndigits+dexp-1), 10^(ndigits+dexp)).
     long magnitude = ndigits + dexp;

@@ -11,8 +11,14 @@
 // from their untouched end. Each size class has a list of spans with free
 // objects and a lock. A span whose objects are all free again is returned
 // to the system, except for one per class kept for reuse, so freeing memory
-// gives it back and allocation patterns cannot make it thrash. Every
-// operation takes constant time.
+// gives it back and allocation patterns cannot make it thrash.
+//
+// Large blocks are mappings of their own. A freed one of at most
+// LARGE_CACHE_MAX bytes is kept in a small cache (LARGE_CACHE_SLOTS
+// mappings, LARGE_CACHE_BYTES in all) and reused by a later request of about
+// its size: a program that keeps allocating and freeing blocks of tens of
+// KiB would otherwise make four system calls and take page faults for every
+// block. Every operation takes constant time.
 #include <cloudabi_syscalls.h>
 #include <errno.h>
 #include <stdalign.h>
@@ -36,6 +42,10 @@ static const uint32_t class_size[] = {16,   32,   48,   64,   80,   96,    112, 
                                       4096, 5120, 6144, 7168, 8192, 10240, 12288, 14336, 16384};
 #define NCLASSES (sizeof(class_size) / sizeof(class_size[0]))
 #define MAX_SMALL 16384
+
+#define LARGE_CACHE_SLOTS 16
+#define LARGE_CACHE_MAX ((size_t)1 << 20)
+#define LARGE_CACHE_BYTES ((size_t)4 << 20)
 
 struct span {
   uint16_t cls;  // size class, or LARGE
@@ -66,22 +76,31 @@ struct size_class {
   struct span *spare;    // one empty span kept for reuse
 };
 
+// Freed large mappings kept for reuse (their span headers stay valid).
+struct large_cache {
+  atomic_flag lock;
+  size_t count, bytes;
+  struct span *spans[LARGE_CACHE_SLOTS];
+};
+
 // Zero-initialized: every lock clear.
 static struct size_class classes[NCLASSES];
+static struct large_cache large_cache;
 static atomic_size_t mapped_bytes;
 
 // Bytes currently obtained from the system (for tests).
 size_t __malloc_mapped_bytes(void);
 size_t __malloc_mapped_bytes(void) { return atomic_load(&mapped_bytes); }
 
-static void lock(struct size_class *c) {
-  while (atomic_flag_test_and_set_explicit(&c->lock, memory_order_acquire))
-    cloudabi_sys_thread_yield();
+// Spin locks: uncontended they cost one atomic exchange and no system call.
+static void lock_flag(atomic_flag *f) {
+  while (atomic_flag_test_and_set_explicit(f, memory_order_acquire)) cloudabi_sys_thread_yield();
 }
 
-static void unlock(struct size_class *c) {
-  atomic_flag_clear_explicit(&c->lock, memory_order_release);
-}
+static void unlock_flag(atomic_flag *f) { atomic_flag_clear_explicit(f, memory_order_release); }
+
+static void lock(struct size_class *c) { lock_flag(&c->lock); }
+static void unlock(struct size_class *c) { unlock_flag(&c->lock); }
 
 static void *map(size_t len) {
   void *mem;
@@ -117,17 +136,14 @@ static struct span *span_of(const void *ptr) {
   return (struct span *)(((uintptr_t)ptr - 1) & ~(uintptr_t)(SPAN - 1));
 }
 
+// Above 128 bytes there are four classes per power of two: the class
+// follows from the position of the highest bit of size - 1 and the two bits
+// below it.
 static size_t class_of(size_t size) {
   if (size <= 128) return size == 0 ? 0 : (size - 1) / 16;
-  size_t lo = 8, hi = NCLASSES - 1;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (class_size[mid] < size)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
+  size_t s = size - 1;
+  unsigned top = 63 - (unsigned)__builtin_clzll(s);  // 7 or more
+  return 8 + (top - 7) * 4 + ((s >> (top - 2)) & 3);
 }
 
 static void list_push(struct size_class *c, struct span *s) {
@@ -208,14 +224,60 @@ static void free_small(struct span *s, void *ptr) {
   if (release != NULL) unmap(release, SPAN);
 }
 
-// A block of its own mapping, `align` aligned, after a span header.
-static void *alloc_large(size_t size, size_t align) {
+// Takes a cached mapping of len bytes or somewhat more (a quarter at most,
+// so small requests do not pin big mappings), or returns NULL.
+static struct span *large_cache_take(size_t len) {
+  struct large_cache *lc = &large_cache;
+  struct span *found = NULL;
+  lock_flag(&lc->lock);
+  for (size_t i = 0; i < lc->count; ++i) {
+    struct span *s = lc->spans[i];
+    if (s->map_len >= len && s->map_len - len <= len / 4) {
+      found = s;
+      lc->spans[i] = lc->spans[--lc->count];
+      lc->bytes -= s->map_len;
+      break;
+    }
+  }
+  unlock_flag(&lc->lock);
+  return found;
+}
+
+// Keeps a freed mapping for reuse if it is small enough and there is room;
+// returns false if it must be unmapped.
+static bool large_cache_put(struct span *s) {
+  if (s->map_len > LARGE_CACHE_MAX || s->map != (char *)s) return false;
+  struct large_cache *lc = &large_cache;
+  bool kept = false;
+  lock_flag(&lc->lock);
+  if (lc->count < LARGE_CACHE_SLOTS && lc->bytes + s->map_len <= LARGE_CACHE_BYTES) {
+    lc->spans[lc->count++] = s;
+    lc->bytes += s->map_len;
+    kept = true;
+  }
+  unlock_flag(&lc->lock);
+  return kept;
+}
+
+// A block of its own mapping, `align` aligned, after a span header. *fresh
+// tells whether the memory comes straight from the system (and is zero).
+static void *alloc_large(size_t size, size_t align, bool *fresh) {
   if (size > SIZE_MAX / 2) return NULL;
   // The header is the span the block's address minus one rounds down to:
   // SPAN_HEADER bytes before the block normally, a whole span before it
   // when the block must be span aligned.
   size_t offset = align < SPAN ? (align > SPAN_HEADER ? align : SPAN_HEADER) : SPAN;
   size_t len = (offset + size + PAGE - 1) & ~(PAGE - 1);
+  *fresh = true;
+  if (align < SPAN) {
+    // Cached mappings start at a span boundary, like fresh ones below.
+    struct span *s = large_cache_take(len);
+    if (s != NULL) {
+      s->usable = s->map_len - offset;
+      *fresh = false;
+      return (char *)s + offset;
+    }
+  }
   char *map_start;
   if (align < SPAN) {
     map_start = map_aligned(len, SPAN, 0);
@@ -229,7 +291,8 @@ static void *alloc_large(size_t size, size_t align) {
 }
 
 void *malloc(size_t size) {
-  void *p = size <= MAX_SMALL ? alloc_small(class_of(size)) : alloc_large(size, 16);
+  bool fresh;
+  void *p = size <= MAX_SMALL ? alloc_small(class_of(size)) : alloc_large(size, 16, &fresh);
   if (p == NULL) errno = ENOMEM;
   return p;
 }
@@ -237,10 +300,11 @@ void *malloc(size_t size) {
 void free(void *ptr) {
   if (ptr == NULL) return;
   struct span *s = span_of(ptr);
-  if (s->cls == LARGE)
-    unmap(s->map, s->map_len);
-  else
+  if (s->cls == LARGE) {
+    if (!large_cache_put(s)) unmap(s->map, s->map_len);
+  } else {
     free_small(s, ptr);
+  }
 }
 
 static size_t usable_size(const void *ptr) {
@@ -259,9 +323,17 @@ void *calloc(size_t count, size_t size) {
     return NULL;
   }
   size_t total = count * size;
-  void *p = malloc(total);
-  // Fresh mappings are zero already.
-  if (p != NULL && total <= MAX_SMALL) memset(p, 0, total);
+  if (total <= MAX_SMALL) {
+    void *p = malloc(total);
+    if (p != NULL) memset(p, 0, total);
+    return p;
+  }
+  bool fresh;
+  void *p = alloc_large(total, 16, &fresh);
+  if (p == NULL)
+    errno = ENOMEM;
+  else if (!fresh)  // fresh mappings are zero already
+    memset(p, 0, total);
   return p;
 }
 
@@ -288,15 +360,16 @@ void *reallocarray(void *ptr, size_t count, size_t size) {
 int posix_memalign(void **ptr, size_t alignment, size_t size) {
   if (alignment < sizeof(void *) || (alignment & (alignment - 1)) != 0) return EINVAL;
   void *p;
+  bool fresh;
   if (alignment <= 16) {
-    p = size <= MAX_SMALL ? alloc_small(class_of(size)) : alloc_large(size, 16);
+    p = size <= MAX_SMALL ? alloc_small(class_of(size)) : alloc_large(size, 16, &fresh);
   } else if (alignment <= PAGE && size + alignment <= MAX_SMALL) {
     // An object large enough to hold an aligned block.
     char *obj = alloc_small(class_of(size + alignment));
     p = obj == NULL ? NULL
                     : (void *)(((uintptr_t)obj + alignment - 1) & ~(uintptr_t)(alignment - 1));
   } else {
-    p = alloc_large(size, alignment);
+    p = alloc_large(size, alignment, &fresh);
   }
   if (p == NULL) return ENOMEM;
   *ptr = p;

@@ -42,10 +42,20 @@ struct out {
 static void emit(struct out *o, const char *s, size_t n) {
   if (n == 0) return;
   o->count += n;
-  if (!o->failed && __stream_write(o->f, s, n) != n) o->failed = true;
+  if (o->failed) return;
+  // Fast path, as in stream_putc(): room in a fully buffered stream that is
+  // already writing.
+  FILE *f = o->f;
+  if (f->mode == MODE_WRITE && f->buftype == _IOFBF && n <= f->bufsize - f->wpos) {
+    memcpy(f->buf + f->wpos, s, n);
+    f->wpos += n;
+    return;
+  }
+  if (__stream_write(f, s, n) != n) o->failed = true;
 }
 
 static void pad(struct out *o, char c, size_t n) {
+  if (n == 0) return;
   char block[64];
   memset(block, c, n < sizeof(block) ? n : sizeof(block));
   while (n > 0) {
@@ -91,9 +101,13 @@ static void format_integer(struct out *o, const struct spec *s, uintmax_t v, boo
   char *end = buf + sizeof(buf), *p = end;
   unsigned base = conv == 'o' ? 8 : conv == 'x' || conv == 'X' || conv == 'p' ? 16 : 10;
   const char *digits = conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
-  while (v != 0) {
-    *--p = digits[v % base];
-    v /= base;
+  // Constant divisors let the compiler multiply and shift instead of divide.
+  if (base == 10) {
+    for (; v != 0; v /= 10) *--p = (char)('0' + v % 10);
+  } else if (base == 16) {
+    for (; v != 0; v >>= 4) *--p = digits[v & 15];
+  } else {
+    for (; v != 0; v >>= 3) *--p = (char)('0' + (v & 7));
   }
   size_t ndigits = (size_t)(end - p);
   char prefix[3];

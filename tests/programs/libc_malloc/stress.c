@@ -113,9 +113,48 @@ TEST(random_workload_with_shadow_table) {
   static struct slot table[4096];
   CHECK(workload(table, 4096, 100000, 1));
   // Everything was freed: apart from one spare span per size class (36 of
-  // 64 KiB), the memory went back to the system.
+  // 64 KiB) and the cache of large blocks (4 MiB at most), the memory went
+  // back to the system.
   size_t after = __malloc_mapped_bytes();
-  CHECK(after <= before + 36 * 65536);
+  CHECK(after <= before + 36 * 65536 + (4 << 20));
+}
+
+TEST(large_blocks_are_reused_within_bounds) {
+  // A freed large block serves the next request of its size: no new
+  // mapping per allocation.
+  size_t before = __malloc_mapped_bytes();
+  for (int i = 0; i < 1000; ++i) {
+    unsigned char *p = malloc(65536);
+    CHECK(p != NULL);
+    p[0] = p[65535] = (unsigned char)i;
+    sink = p;
+    free(p);
+  }
+  CHECK(__malloc_mapped_bytes() <= before + 65536 + 2 * 4096);
+  // A reused block is cleared for calloc.
+  for (int i = 0; i < 3; ++i) {
+    unsigned char *p = malloc(100000);
+    CHECK(p != NULL);
+    memset(p, 0xab, 100000);
+    free(p);
+    unsigned char *q = opaque_calloc(1, 100000);
+    CHECK(q != NULL);
+    size_t nonzero = 0;
+    for (size_t k = 0; k < 100000; ++k) nonzero += q[k] != 0;
+    CHECK_EQ(nonzero, 0);
+    free(q);
+  }
+  // The cache is bounded: after freeing many blocks at most 4 MiB stay.
+  enum { N = 40 };
+  static void *blocks[N];
+  before = __malloc_mapped_bytes();
+  for (int i = 0; i < N; ++i) {
+    CHECK((blocks[i] = malloc(200 << 10)) != NULL);
+    memset(blocks[i], i, 200 << 10);
+  }
+  CHECK(__malloc_mapped_bytes() >= before + N * (200 << 10) - (4 << 20));
+  for (int i = 0; i < N; ++i) free(blocks[i]);
+  CHECK(__malloc_mapped_bytes() <= before + (4 << 20));
 }
 
 TEST(memory_goes_back) {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 
 #include "../libc_support/libc_check.h"
 
@@ -197,4 +198,35 @@ TEST(ffs_family) {
   CHECK_EQ(ffs((int)0x80000000), 32);
   CHECK_EQ(ffsl(1L << 40), 41);
   CHECK_EQ(ffsll(1LL << 63), 64);
+}
+
+// strlen, memchr and strchr read whole aligned blocks: at the end of a
+// mapping followed by an inaccessible page they must neither fault nor read
+// a wrong result, whatever the string's alignment and length.
+TEST(reads_stop_at_the_page_end) {
+  size_t page = 4096;
+  unsigned char *map = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_ANON | MAP_PRIVATE, -1, 0);
+  CHECK(map != MAP_FAILED);
+  CHECK_EQ(mprotect(map + page, page, PROT_NONE), 0);
+  char *end = (char *)map + page;
+  for (size_t len = 0; len < 200; ++len) {
+    char *s = end - len - 1;
+    memset(s, 'x', len);
+    s[len] = '\0';
+    CHECK_EQ(strlen(s), len);
+    CHECK(strchr(s, 'y') == NULL);
+    CHECK(memchr(s, 'y', len + 1) == NULL);
+    CHECK(memchr(s, '\0', len + 1) == s + len);
+  }
+  // Copies that end at the page end.
+  static char src[300];
+  for (size_t i = 0; i < sizeof(src); ++i) src[i] = (char)i;
+  for (size_t len = 0; len < 300; ++len) {
+    memcpy(end - len, src, len);
+    CHECK_EQ(memcmp(end - len, src, len), 0);
+    memmove(end - len, end - len - 7, len);  // overlapping, towards the end
+    memset(end - len, 'z', len);
+    CHECK(len == 0 || end[-1] == 'z');
+  }
+  CHECK_EQ(munmap(map, 2 * page), 0);
 }
