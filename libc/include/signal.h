@@ -44,7 +44,19 @@ typedef __uint32_t sigset_t;
 #define SIGXFSZ 26
 #define NSIG 27
 
+// How a child process ended (pdwait()).
+#define CLD_KILLED 1
+#define CLD_EXITED 2
+
+typedef struct {
+  int si_signo;   // the signal
+  int si_code;    // CLD_KILLED or CLD_EXITED
+  int si_status;  // the exit status or the signal
+} siginfo_t;
+
 __BEGIN_DECLS
+void psiginfo(const siginfo_t *, const char *);
+void psiginfo_l(const siginfo_t *, const char *, __locale_t);
 void psignal(int, const char *);
 void psignal_l(int, const char *, __locale_t);
 int raise(int);

@@ -11,6 +11,7 @@
 // - *_l(): variants taking an explicit locale.
 // - aswprintf(), dwprintf(): wide counterparts of asprintf() and dprintf().
 // - getwdelim(), getwline(): wide counterparts of getdelim() and getline().
+// - wcsverscmp(): wide counterpart of strverscmp().
 //
 // Streams are byte oriented: the wide character stream functions convert
 // with the stream's locale (the C locale unless made with an *_l()
@@ -130,6 +131,7 @@ int wcscasecmp(const wchar_t *, const wchar_t *);
 int wcscasecmp_l(const wchar_t *, const wchar_t *, locale_t);
 wchar_t *wcschr(const wchar_t *, wchar_t);
 int wcscmp(const wchar_t *, const wchar_t *);
+int wcsverscmp(const wchar_t *, const wchar_t *) __attribute__((__pure__));
 int wcscoll(const wchar_t *, const wchar_t *);
 int wcscoll_l(const wchar_t *, const wchar_t *, locale_t);
 size_t wcscspn(const wchar_t *, const wchar_t *);

@@ -213,6 +213,20 @@ const Removed kRemoved[] = {
     {"locale.h", "uselocale", "uselocale(0)"},
     {"limits.h", "LINE_MAX", "LINE_MAX"},
     {"limits.h", "NZERO", "NZERO"},
+    // Headers of the smaller families.
+    {"arpa/inet.h", "inet_addr", "inet_addr(\"1.2.3.4\")"},
+    {"arpa/inet.h", "inet_ntoa", "inet_ntoa((struct in_addr){0})"},
+    {"netinet/in.h", "IPV6_V6ONLY", "IPV6_V6ONLY"},
+    {"libintl.h", "textdomain", "textdomain(\"d\")"},
+    {"libintl.h", "bindtextdomain", "bindtextdomain(\"d\", \"/\")"},
+    {"search.h", "hcreate", "hcreate(1)"},
+    {"search.h", "hsearch", "hsearch((ENTRY){0}, FIND)"},
+    {"search.h", "hdestroy", "hdestroy()"},
+    {"sys/resource.h", "getrlimit", "getrlimit(0, 0)"},
+    {"sys/resource.h", "setrlimit", "setrlimit(0, 0)"},
+    {"sys/resource.h", "RLIMIT_NOFILE", "RLIMIT_NOFILE"},
+    {"sys/resource.h", "getpriority", "getpriority(0, 0)"},
+    {"fnmatch.h", "FNM_CASEFOLD", "FNM_CASEFOLD"},
 };
 
 struct Compiled {

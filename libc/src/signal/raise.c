@@ -49,6 +49,12 @@ int sigismember(const sigset_t *set, int sig) {
   return (*set >> sig) & 1;
 }
 
+void psiginfo(const siginfo_t *info, const char *s) { psignal(info->si_signo, s); }
+
+void psiginfo_l(const siginfo_t *info, const char *s, locale_t locale) {
+  psignal_l(info->si_signo, s, locale);
+}
+
 void psignal_l(int sig, const char *s, locale_t locale) {
   (void)locale;  // Messages are not translated.
   psignal(sig, s);

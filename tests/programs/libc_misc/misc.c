@@ -10,6 +10,7 @@
 #include <link.h>
 #include <locale.h>
 #include <search.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -269,4 +270,22 @@ TEST(process_information) {
   char from[] = "abcdef", to[7] = {0};
   swab(from, to, 5);
   CHECK_EQ(memcmp(to, "badc", 4), 0);
+}
+
+TEST(signal_descriptions) {
+  char *text;
+  size_t size;
+  FILE *m = open_memstream(&text, &size);
+  fswap(stderr, m);
+  psignal(SIGTERM, "worker");
+  siginfo_t info = {.si_signo = SIGKILL, .si_code = CLD_KILLED, .si_status = SIGKILL};
+  psiginfo(&info, "child");
+  psignal_l(SIGPIPE, NULL, LC_C_LOCALE);
+  fswap(stderr, m);
+  fclose(m);
+  char want[300];
+  snprintf(want, sizeof(want), "worker: %s\nchild: %s\n%s\n", strsignal(SIGTERM),
+           strsignal(SIGKILL), strsignal(SIGPIPE));
+  CHECK_STREQ(text, want);
+  free(text);
 }

@@ -190,3 +190,15 @@ TEST(wide_strings) {
   CHECK_EQ(wcwidth(0x1f600), -1);
   CHECK_EQ(wcswidth(L"abc", 2), 2);
 }
+
+TEST(wcsverscmp_orders_versions) {
+  // The same ordering as strverscmp.
+  const wchar_t *order[] = {L"000", L"00", L"01", L"010", L"09", L"0", L"1", L"9", L"10"};
+  for (size_t i = 0; i + 1 < sizeof(order) / sizeof(order[0]); ++i) {
+    CHECK(wcsverscmp(order[i], order[i + 1]) < 0);
+    CHECK(wcsverscmp(order[i + 1], order[i]) > 0);
+  }
+  CHECK(wcsverscmp(L"caf\u00e9-1.9", L"caf\u00e9-1.10") < 0);
+  CHECK_EQ(wcsverscmp(L"abc", L"abc"), 0);
+  CHECK(wcsverscmp(L"\u00e9", L"e") > 0);
+}
