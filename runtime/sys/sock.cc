@@ -148,14 +148,6 @@ extern "C" cloudabi_errno_t cloudabi_rt_sock_send(cloudabi_fd_t sock, const clou
     entries.push_back(attached);
   }
 
-  // Linux attaches descriptors to the data of a stream; without data they
-  // would silently vanish. Refuse instead.
-  if (!fds.empty() && e.type == CLOUDABI_FILETYPE_SOCKET_STREAM) {
-    size_t total = 0;
-    for (size_t i = 0; i < data_len; ++i) total |= in->si_data[i].buf_len;
-    if (total == 0) return CLOUDABI_EINVAL;
-  }
-
   cloudabi::UniqueFd record;
   alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * (kMaxSentDescriptors + 1))];
   msghdr msg{};
@@ -179,6 +171,11 @@ extern "C" cloudabi_errno_t cloudabi_rt_sock_send(cloudabi_fd_t sock, const clou
     n = sendmsg(static_cast<int>(sock), &msg, MSG_NOSIGNAL);
   } while (n < 0 && errno == EINTR);
   if (n < 0) return last_errno();
+  // Linux attaches descriptors to the data of a stream; without data they
+  // silently vanish and nothing is sent. Refuse instead. (Checked after the
+  // fact because the iovec array is the kernel's to read: the runtime never
+  // touches it, so a bad one is EFAULT rather than a crash.)
+  if (n == 0 && !fds.empty() && e.type == CLOUDABI_FILETYPE_SOCKET_STREAM) return CLOUDABI_EINVAL;
   out->so_datalen = static_cast<size_t>(n);
   return 0;
 }

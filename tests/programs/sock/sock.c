@@ -353,6 +353,15 @@ TEST(errors) {
   cloudabi_ciovec_t cwild = {(const void *)8, 16};
   si.si_data = &cwild;
   CHECK_ERRNO(cloudabi_sys_sock_send(a, &si, &so), CLOUDABI_EFAULT);
+  // The same with descriptors attached, and an iovec array the kernel
+  // cannot read: EFAULT too (the runtime must not read it itself).
+  si.si_fds = &b;
+  si.si_fds_len = 1;
+  CHECK_ERRNO(cloudabi_sys_sock_send(a, &si, &so), CLOUDABI_EFAULT);
+  si.si_data = (const cloudabi_ciovec_t *)(uintptr_t)0xdead0000;
+  CHECK_ERRNO(cloudabi_sys_sock_send(a, &si, &so), CLOUDABI_EFAULT);
+  si.si_fds = NULL;
+  si.si_fds_len = 0;
   ri.ri_data = &iov;
   si.si_data = &ciov;
   // Rights.
