@@ -75,6 +75,46 @@ static bool strtofloat_fast(uint64_t n, long ndigits, long dexp, enum float_form
   return false;
 }
 
+// The next path: up to 19 digits (n < 2^64) times a power of ten up to
+// 10^19 (< 2^64) is exact in 128 bits; divided by one, the quotient of n
+// shifted to the top of 128 bits has at least 63 bits, enough for float and
+// double, and the remainder gives the sticky bit. Returns false when the
+// input needs the big-integer path.
+static const uint64_t strtofloat_pow10_u64[] = {1u,
+                                                10u,
+                                                100u,
+                                                1000u,
+                                                10000u,
+                                                100000u,
+                                                1000000u,
+                                                10000000u,
+                                                100000000u,
+                                                1000000000u,
+                                                10000000000u,
+                                                100000000000u,
+                                                1000000000000u,
+                                                10000000000000u,
+                                                100000000000000u,
+                                                1000000000000000u,
+                                                10000000000000000u,
+                                                100000000000000000u,
+                                                1000000000000000000u,
+                                                10000000000000000000u};
+
+static bool strtofloat_int128(uint64_t n, long ndigits, long dexp, bool negative,
+                              enum float_format format, long double *result, bool *range_error) {
+  if (ndigits > 19 || format == FORMAT_LDOUBLE || dexp < -19 || dexp > 19) return false;
+  if (dexp >= 0) {
+    unsigned __int128 q = (unsigned __int128)n * strtofloat_pow10_u64[dexp];
+    *result = __float_round(q, 0, false, negative, format, range_error);
+  } else {
+    int shift = 64 + __builtin_clzll(n);  // n > 0
+    unsigned __int128 top = (unsigned __int128)n << shift, d = strtofloat_pow10_u64[-dexp];
+    *result = __float_round(top / d, -shift, top % d != 0, negative, format, range_error);
+  }
+  return true;
+}
+
 static long double strtofloat_nan(bool negative) {
   long double v = __builtin_nanl("");
   return negative ? -v : v;
@@ -219,6 +259,8 @@ static long double STRTOFLOAT_NAME(const STRTOFLOAT_CHAR *s, STRTOFLOAT_CHAR **e
     if (ndigits == 0) return negative ? -0.0L : 0.0L;
     if (!sticky && strtofloat_fast(small, ndigits, dexp, format, &result))
       return negative ? -result : result;
+    if (!sticky && strtofloat_int128(small, ndigits, dexp, negative, format, &result, &range_error))
+      goto done;
 
     // The value lies in [10^(ndigits+dexp-1), 10^(ndigits+dexp)).
     long magnitude = ndigits + dexp;
@@ -249,6 +291,7 @@ static long double STRTOFLOAT_NAME(const STRTOFLOAT_CHAR *s, STRTOFLOAT_CHAR **e
     unsigned __int128 q = __bigint_div128(&n, &d, &remainder);
     result = __float_round(q, dexp - shift, sticky || remainder, negative, format, &range_error);
   }
+done:
   if (range_error) errno = ERANGE;
   return result;
 }
