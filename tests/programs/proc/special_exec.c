@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "proc_util.h"
+#include "test_threads.h"
 
 static cloudabi_fd_t arg_fd(const char *key) {
   const argdata_t *v = harness_arg(key);
@@ -132,6 +133,53 @@ TEST(exec_keeps_the_lifeline) {
   CHECK_EQ(recv_bytes(a, &ch, 1), 0);
   CHECK_OK(cloudabi_sys_fd_close(a));
   CHECK_OK(cloudabi_sys_fd_close(c));
+}
+
+// proc_exec while eight other threads of the process contend on one lock and
+// churn descriptors: the exec replaces all of them (whatever locks of the
+// runtime they hold at that moment) and the new program starts normally.
+static _Atomic(cloudabi_lock_t) busy_lock;
+static _Atomic(uint64_t) busy_rounds;
+
+static void busy_thread(cloudabi_tid_t tid, void *arg) {
+  (void)arg;
+  for (;;) {
+    test_wrlock(&busy_lock, tid, CLOUDABI_SCOPE_PRIVATE);
+    cloudabi_fd_t d;
+    if (cloudabi_sys_fd_dup((cloudabi_fd_t)harness_log_fd, &d) == 0) cloudabi_sys_fd_close(d);
+    test_wrunlock(&busy_lock, tid, CLOUDABI_SCOPE_PRIVATE);
+    atomic_fetch_add(&busy_rounds, 1);
+    cloudabi_sys_thread_yield();
+  }
+}
+
+TEST(exec_while_threads_are_busy) {
+  for (int round = 0; round < 4; ++round) {
+    cloudabi_fd_t a, b;
+    socket_pair(CLOUDABI_FILETYPE_SOCKET_STREAM, &a, &b);
+    cloudabi_fd_t child = fork_process(NULL);
+    if (child == CLOUDABI_PROCESS_CHILD) {
+      CHECK_OK(cloudabi_sys_fd_close(a));
+      static struct test_thread threads[8];
+      for (int i = 0; i < 8; ++i) CHECK_OK(test_thread_start(&threads[i], busy_thread, NULL));
+      // Let them get going (rounds, not time).
+      while (atomic_load(&busy_rounds) < 1000) cloudabi_sys_thread_yield();
+      cloudabi_rights_t rights = CLOUDABI_RIGHT_FD_READ | CLOUDABI_RIGHT_FD_WRITE;
+      narrow(b, rights, 0);
+      const char *keys[] = {"log", "sock", "mode", "sock_base", "sock_inheriting"};
+      argdata_t *values[] = {argdata_create_fd(harness_log_fd), argdata_create_fd((int)b),
+                             argdata_create_str_c("block"), argdata_create_int_u(rights),
+                             argdata_create_int_u(0)};
+      CHECK_EQ(exec_target(keys, values, 5), 0);  // not reached on success
+    }
+    CHECK_OK(cloudabi_sys_fd_close(b));
+    expect_str(a, "blocking");
+    // Closing the process descriptor ends the executed program.
+    CHECK_OK(cloudabi_sys_fd_close(child));
+    char ch;
+    CHECK_EQ(recv_bytes(a, &ch, 1), 0);
+    CHECK_OK(cloudabi_sys_fd_close(a));
+  }
 }
 
 // The last test: this process becomes the target. A child whose descriptor is
