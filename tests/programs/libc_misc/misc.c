@@ -3,6 +3,7 @@
 // sys/resource.h, link.h, stdatomic.h functions, swab().
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <fnmatch.h>
 #include <langinfo.h>
 #include <libgen.h>
@@ -15,7 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/times.h>
 #include <syslog.h>
 #include <unistd.h>
@@ -288,4 +291,32 @@ TEST(signal_descriptions) {
            strsignal(SIGKILL), strsignal(SIGPIPE));
   CHECK_STREQ(text, want);
   free(text);
+}
+
+TEST(ioctl_fionread) {
+  int sv[2];
+  CHECK_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+  int n = -1;
+  CHECK_EQ(ioctl(sv[1], FIONREAD, &n), 0);
+  CHECK_EQ(n, 0);
+  CHECK_EQ(write(sv[0], "hello", 5), 5);
+  CHECK_EQ(ioctl(sv[1], FIONREAD, &n), 0);
+  CHECK_EQ(n, 5);
+  char buf[2];
+  CHECK_EQ(read(sv[1], buf, 2), 2);
+  CHECK_EQ(ioctl(sv[1], FIONREAD, &n), 0);
+  CHECK_EQ(n, 3);
+  // A file: the bytes from the offset to the end.
+  int fd = openat(harness_tmp_fd, "fionread", O_RDWR | O_CREAT);
+  CHECK(fd >= 0);
+  CHECK_EQ(write(fd, "0123456789", 10), 10);
+  CHECK_EQ(lseek(fd, 4, SEEK_SET), 4);
+  CHECK_EQ(ioctl(fd, FIONREAD, &n), 0);
+  CHECK_EQ(n, 6);
+  errno = 0;
+  CHECK_EQ(ioctl(fd, 12345, &n), -1);
+  CHECK_EQ(errno, EINVAL);
+  close(fd);
+  close(sv[0]);
+  close(sv[1]);
 }
