@@ -93,6 +93,17 @@ Result<void> register_descriptors(const std::vector<Grant>& grants) {
   return {};
 }
 
+// The directories in the table, with their rights (for confinement).
+std::vector<DirectoryGrant> granted_directories() {
+  std::vector<DirectoryGrant> dirs;
+  for (int fd : fd_table().descriptors()) {
+    FdEntry e;
+    if (fd_table().get(static_cast<uint32_t>(fd), &e) == 0 && e.type == CLOUDABI_FILETYPE_DIRECTORY)
+      dirs.push_back({fd, e.base, e.inheriting});
+  }
+  return dirs;
+}
+
 void reset_signals() {
   struct sigaction sa {};
   sa.sa_handler = SIG_DFL;
@@ -288,17 +299,18 @@ Error start(Options& options) {
       if (c.link.lifeline >= 0) keep.push_back(c.link.lifeline);
   }
   if (Result<void> r = arrange_descriptors(options.grants, keep); !r) return r.error();
+  if (Result<void> r = register_descriptors(options.grants); !r) return r.error();
   // With a new pid namespace this forks: only the program's process returns.
-  // After proc_exec the process is already inside them.
+  // After proc_exec the process is already inside them, and the directories
+  // it was given are already on detached mounts.
   Result<LayerStatus> namespaces =
       options.reexec ? Result<LayerStatus>(
                            LayerStatus{"namespaces", options.reexec->namespaces_active,
                                        options.reexec->namespaces_active
                                            ? "entered by the program that executed this one"
                                            : "not entered by the program that executed this one"})
-                     : enter_namespaces(options.confine, *diag_fd);
+                     : enter_namespaces(options.confine, *diag_fd, granted_directories());
   if (!namespaces) return namespaces.error();
-  if (Result<void> r = register_descriptors(options.grants); !r) return r.error();
   if (options.reexec) {
     if (options.reexec->lifeline_in >= 0) adopt_lifeline_in(options.reexec->lifeline_in);
     for (const ReexecContext::Child& c : options.reexec->children)
@@ -320,12 +332,7 @@ Error start(Options& options) {
   Result<MainStack> stack = build_main_stack(*image, vdso->ehdr(), options.argdata);
   if (!stack) return stack.error();
 
-  std::vector<DirectoryGrant> dirs;
-  for (int fd : fd_table().descriptors()) {
-    FdEntry e;
-    if (fd_table().get(static_cast<uint32_t>(fd), &e) == 0 && e.type == CLOUDABI_FILETYPE_DIRECTORY)
-      dirs.push_back({fd, e.base, e.inheriting});
-  }
+  std::vector<DirectoryGrant> dirs = granted_directories();
   reset_signals();
   Result<std::vector<LayerStatus>> layers =
       apply_confinement(options.confine, dirs, runtime_fd, namespaces->active);

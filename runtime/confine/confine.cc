@@ -13,10 +13,11 @@ namespace cloudabi::runtime {
 
 std::vector<LayerStatus> probe_confinement(const ConfineOptions& options) {
   std::vector<LayerStatus> out;
-  out.push_back({"descriptors", true,
-                 "exactly the granted descriptors; everything else is closed"});
-  out.push_back({"rlimits", true, "core dumps off; memory, cpu, file size, open files and "
-                                  "processes as configured"});
+  out.push_back(
+      {"descriptors", true, "exactly the granted descriptors; everything else is closed"});
+  out.push_back({"rlimits", true,
+                 "core dumps off; memory, cpu, file size, open files and "
+                 "processes as configured"});
 
   LayerStatus ns{"namespaces", false, ""};
   if (!options.namespaces) {
@@ -30,14 +31,17 @@ std::vector<LayerStatus> probe_confinement(const ConfineOptions& options) {
       ns.detail = "user namespaces are disabled (user.max_user_namespaces is 0)";
     } else {
       ns.active = true;
-      ns.detail = "user, network, pid, ipc, uts and mount namespaces (checked when the program "
-                  "starts; a machine that blocks user namespaces is reported then)";
+      ns.detail =
+          "user, network, pid, ipc, uts and mount namespaces (checked when the program "
+          "starts; a machine that blocks user namespaces is reported then); " +
+          probe_directory_isolation();
     }
   }
   out.push_back(ns);
 
   LayerStatus ll{"landlock", false, ""};
-  int abi = simulated_missing(options, "landlock") || !options.landlock ? 0 : landlock_abi_version();
+  int abi =
+      simulated_missing(options, "landlock") || !options.landlock ? 0 : landlock_abi_version();
   if (!options.landlock) {
     ll.detail = "turned off by the operator";
   } else if (abi <= 0) {
@@ -76,7 +80,8 @@ Result<std::vector<LayerStatus>> apply_confinement(const ConfineOptions& options
   if (!out.back().active) return Error{out.back().detail};
 
   LayerStatus ll{"landlock", false, "turned off by the operator"};
-  if (options.landlock) ll = apply_landlock(dirs, runtime_fd, simulated_missing(options, "landlock"));
+  if (options.landlock)
+    ll = apply_landlock(dirs, runtime_fd, simulated_missing(options, "landlock"));
   out.push_back(ll);
 
   LayerStatus sc{"seccomp", false, "turned off by the operator"};

@@ -36,7 +36,7 @@ struct ConfineOptions {
 
 // Whether one layer is enforced on this machine, and why not.
 struct LayerStatus {
-  std::string layer;   // "descriptors", "rlimits", "namespaces", "landlock", "seccomp"
+  std::string layer;  // "descriptors", "rlimits", "namespaces", "landlock", "seccomp"
   bool active = false;
   std::string detail;  // what it enforces, or why it is not available
 };
@@ -63,6 +63,9 @@ Result<std::vector<LayerStatus>> apply_confinement(const ConfineOptions& options
 // root, pid). With a new pid namespace the calling process forks: the caller
 // stays outside as a supervisor that waits and mirrors the program's end, and
 // this function returns only in the process that will run the program.
-Result<LayerStatus> enter_namespaces(const ConfineOptions& options, int diagnostics_fd);
+// Each of `dirs` is replaced by the same directory on a detached clone of its
+// mount (read-only for a read-only grant), so that `..` cannot leave it.
+Result<LayerStatus> enter_namespaces(const ConfineOptions& options, int diagnostics_fd,
+                                     const std::vector<DirectoryGrant>& dirs);
 
 }  // namespace cloudabi::runtime

@@ -25,6 +25,9 @@ bool seccomp_available();
 bool memfd_noexec_available();
 std::string memfd_noexec_detail(bool available);
 
+// What the mount namespace can do for granted directories on this kernel.
+std::string probe_directory_isolation();
+
 bool simulated_missing(const ConfineOptions& options, const std::string& layer);
 
 }  // namespace cloudabi::runtime

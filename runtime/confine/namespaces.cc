@@ -17,6 +17,7 @@
 #include <cstring>
 
 #include "runtime/confine/confine_impl.h"
+#include "runtime/confine/landlock_abi.h"
 #include "runtime/support/diag.h"
 #include "runtime/support/unique_fd.h"
 
@@ -28,14 +29,120 @@ namespace {
 
 bool write_file(const char* path, const std::string& text) {
   UniqueFd fd(open(path, O_WRONLY | O_CLOEXEC));
-  return fd.valid() && write(fd.get(), text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  return fd.valid() &&
+         write(fd.get(), text.data(), text.size()) == static_cast<ssize_t>(text.size());
+}
+
+constexpr uint64_t kReadOnlyAccess =
+    landlock::kFsExecute | landlock::kFsReadFile | landlock::kFsReadDir;
+
+// Whether the directory grant gives no way to change anything beneath it
+// (the Landlock rights it would get include no write of any kind).
+bool read_only(const DirectoryGrant& d) {
+  return (landlock_access_for(d.base, d.inheriting) & ~kReadOnlyAccess) == 0;
+}
+
+// Replaces `fd` by a descriptor of the root of `tree` with the same flags.
+std::string reopen_on(int tree, int fd) {
+  int status = fcntl(fd, F_GETFL);
+  int fd_flags = fcntl(fd, F_GETFD);
+  if (status < 0 || fd_flags < 0) return std::string("fcntl: ") + strerror(errno);
+  int mode = (status & O_PATH) != 0 ? O_PATH : O_RDONLY;
+  UniqueFd inside(openat(tree, ".", mode | O_DIRECTORY | O_CLOEXEC));
+  if (!inside.valid()) return std::string("cannot open the clone: ") + strerror(errno);
+  if ((status & O_NONBLOCK) != 0 && fcntl(inside.get(), F_SETFL, O_NONBLOCK) != 0)
+    return std::string("fcntl: ") + strerror(errno);
+  if (dup3(inside.get(), fd, (fd_flags & FD_CLOEXEC) != 0 ? O_CLOEXEC : 0) < 0)
+    return std::string("dup3: ") + strerror(errno);
+  return "";
+}
+
+// Puts the descriptors `fds` of the directory at `path` on one detached
+// clone of its mount, read-only if asked. Returns an empty string, or why
+// not (then some of `fds` may be unchanged).
+std::string isolate_directory(const std::vector<int>& fds, const std::string& path,
+                              bool make_read_only) {
+  struct stat want, got;
+  if (fstat(fds[0], &want) != 0) return std::string("fstat: ") + strerror(errno);
+  // The descriptor's mount belongs to the namespace this process came from,
+  // which open_tree cannot clone: the same directory is looked up again here.
+  UniqueFd here(open(path.c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+  if (!here.valid()) return "cannot find " + path + " again: " + strerror(errno);
+  if (fstat(here.get(), &got) != 0 || got.st_dev != want.st_dev || got.st_ino != want.st_ino)
+    return path + " is no longer the granted directory";
+  // Recursive: mounts beneath the directory stay visible (and the kernel
+  // refuses to clone a mount without the ones locked on top of it).
+  UniqueFd tree(static_cast<int>(
+      syscall(SYS_open_tree, here.get(), "",
+              OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_EMPTY_PATH | AT_RECURSIVE)));
+  if (!tree.valid()) return std::string("open_tree: ") + strerror(errno);
+  if (make_read_only) {
+    struct mount_attr attr {};
+    attr.attr_set = MOUNT_ATTR_RDONLY;
+    if (syscall(SYS_mount_setattr, tree.get(), "", AT_EMPTY_PATH | AT_RECURSIVE, &attr,
+                sizeof(attr)) != 0)
+      return std::string("mount_setattr: ") + strerror(errno);
+  }
+  // The clone's anonymous namespace dissolves when `tree` closes; its mounts
+  // stay connected and usable through the new descriptors, and `..` of its
+  // root leads back to that root.
+  for (int fd : fds)
+    if (std::string why = reopen_on(tree.get(), fd); !why.empty()) return why;
+  return "";
+}
+
+// Moves every granted directory onto a detached clone of its mount, so that
+// `..` of the descriptor stays at the directory: without this, it climbs
+// into the old root tree, where Landlock refuses opens but not stat,
+// readlink or utimensat. A clone of a read-only grant is mounted read-only,
+// which refuses utimensat there too. Grants of the same directory share a
+// clone (renames between them keep working). Must run in the new mount
+// namespace while /proc is still reachable. Says what it achieved.
+std::string isolate_directories(const std::vector<DirectoryGrant>& dirs, bool* complete) {
+  *complete = true;
+  std::string failures;
+  std::vector<bool> done(dirs.size(), false);
+  for (size_t i = 0; i < dirs.size(); ++i) {
+    if (done[i]) continue;
+    struct stat a;
+    if (fstat(dirs[i].fd, &a) != 0) continue;
+    // Every grant of this same directory.
+    std::vector<int> same;
+    bool all_read_only = true;
+    for (size_t j = i; j < dirs.size(); ++j) {
+      struct stat b;
+      if (done[j] || fstat(dirs[j].fd, &b) != 0 || b.st_dev != a.st_dev || b.st_ino != a.st_ino)
+        continue;
+      done[j] = true;
+      same.push_back(dirs[j].fd);
+      all_read_only = all_read_only && read_only(dirs[j]);
+    }
+    char path[4096];
+    std::string link = "/proc/self/fd/" + std::to_string(dirs[i].fd);
+    ssize_t len = readlink(link.c_str(), path, sizeof(path) - 1);
+    std::string why = len <= 0 ? std::string("cannot tell its path: ") + strerror(errno)
+                               : isolate_directory(same, std::string(path, len), all_read_only);
+    if (!why.empty()) {
+      *complete = false;
+      failures += (failures.empty() ? "" : "; ") + std::string("descriptor ") +
+                  std::to_string(dirs[i].fd) + ": " + why;
+    }
+  }
+  if (*complete)
+    return "granted directories on detached mounts (`..` stays inside; read-only grants "
+           "mounted read-only)";
+  return "not every granted directory could be put on a detached mount, so metadata calls "
+         "(stat, readlink, utimensat) can reach the host through `..` of: " +
+         failures;
 }
 
 // Replaces the root with an empty read-only tmpfs. Descriptors opened before
 // stay usable; nothing can be reached by absolute path any more.
-Result<void> empty_root() {
+Result<void> empty_root(const std::vector<DirectoryGrant>& dirs, std::string* isolation,
+                        bool* isolated) {
   if (mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
     return Error::from_errno("cannot make the mount namespace private");
+  *isolation = isolate_directories(dirs, isolated);
   const char* dir = "/tmp";
   if (mount("cloudabi-root", dir, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=0755") !=
       0)
@@ -45,8 +152,8 @@ Result<void> empty_root() {
     return Error::from_errno("cannot switch to the empty root");
   if (chdir("/") != 0 || umount2("/old-root", MNT_DETACH) != 0 || rmdir("/old-root") != 0)
     return Error::from_errno("cannot detach the old root");
-  if (mount(nullptr, "/", nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC,
-            nullptr) != 0)
+  if (mount(nullptr, "/", nullptr,
+            MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) != 0)
     return Error::from_errno("cannot make the empty root read-only");
   return {};
 }
@@ -101,7 +208,8 @@ int wait_for(pid_t pid) {
 
 }  // namespace
 
-Result<LayerStatus> enter_namespaces(const ConfineOptions& options, int diagnostics_fd) {
+Result<LayerStatus> enter_namespaces(const ConfineOptions& options, int diagnostics_fd,
+                                     const std::vector<DirectoryGrant>& dirs) {
   LayerStatus s{"namespaces", false, ""};
   if (!options.namespaces) {
     s.detail = "turned off by the operator";
@@ -113,7 +221,8 @@ Result<LayerStatus> enter_namespaces(const ConfineOptions& options, int diagnost
   }
   uid_t uid = getuid();
   gid_t gid = getgid();
-  int flags = CLONE_NEWUSER | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWNS | CLONE_NEWPID;
+  int flags =
+      CLONE_NEWUSER | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWNS | CLONE_NEWPID;
   if (unshare(flags) != 0) {
     s.detail = std::string("cannot create namespaces (") + strerror(errno) +
                "); user namespaces may be blocked on this machine (sysctl "
@@ -124,7 +233,10 @@ Result<LayerStatus> enter_namespaces(const ConfineOptions& options, int diagnost
       !write_file("/proc/self/uid_map", "0 " + std::to_string(uid) + " 1") ||
       !write_file("/proc/self/gid_map", "0 " + std::to_string(gid) + " 1"))
     return Error::from_errno("cannot map the user into its namespace");
-  if (Result<void> r = empty_root(); !r) return r.error();
+  std::string isolation;
+  bool isolated = false;
+  if (Result<void> r = empty_root(dirs, &isolation, &isolated); !r) return r.error();
+  if (!isolated) diag("warning: namespaces weakened: %s", isolation.c_str());
 
   // The first child is pid 1 of the new namespace. Pid 1 ignores signals it
   // has no handler for, so the program runs in a second child, and pid 1 only
@@ -166,8 +278,22 @@ Result<LayerStatus> enter_namespaces(const ConfineOptions& options, int diagnost
   close(report[1]);
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   s.active = true;
-  s.detail = "user, network (no interfaces), pid, ipc, uts and mount (empty read-only root)";
+  s.detail =
+      "user, network (no interfaces), pid, ipc, uts and mount (empty read-only root); " + isolation;
   return s;
+}
+
+std::string probe_directory_isolation() {
+  // With a bad descriptor, a kernel that has the call says EBADF or EINVAL.
+  bool open_tree = syscall(SYS_open_tree, -1, "", 0) == 0 || errno != ENOSYS;
+  bool setattr = syscall(SYS_mount_setattr, -1, "", 0, nullptr, 0) == 0 || errno != ENOSYS;
+  if (open_tree && setattr)
+    return "granted directories on detached mounts (`..` stays inside; read-only grants mounted "
+           "read-only)";
+  return std::string("granted directories stay on their mounts: this kernel lacks ") +
+         (open_tree ? "mount_setattr (Linux 5.12+), so read-only grants are not mounted read-only"
+                    : "open_tree (Linux 5.2+), so stat, readlink and utimensat reach the host "
+                      "through `..` of a granted directory");
 }
 
 bool simulated_missing(const ConfineOptions& options, const std::string& layer) {
