@@ -113,6 +113,8 @@ size_t strftime(char *__restrict, size_t, const char *__restrict, const struct t
     __strftimelike(3);
 size_t strftime_l(char *__restrict, size_t, const char *__restrict, const struct tm *__restrict,
                   locale_t) __strftimelike(3);
+char *strptime(const char *__restrict, const char *__restrict, struct tm *__restrict);
+char *strptime_l(const char *__restrict, const char *__restrict, struct tm *__restrict, locale_t);
 time_t time(time_t *);
 time_t timegm(struct tm *);
 int timespec_get(struct timespec *, int);

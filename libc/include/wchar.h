@@ -148,6 +148,9 @@ size_t wcsftime(wchar_t *__restrict, size_t, const wchar_t *__restrict,
                 const struct tm *__restrict);
 size_t wcsftime_l(wchar_t *__restrict, size_t, const wchar_t *__restrict,
                   const struct tm *__restrict, locale_t);
+wchar_t *wcsptime(const wchar_t *__restrict, const wchar_t *__restrict, struct tm *__restrict);
+wchar_t *wcsptime_l(const wchar_t *__restrict, const wchar_t *__restrict, struct tm *__restrict,
+                    locale_t);
 size_t wcsnlen(const wchar_t *, size_t);
 size_t wcsnrtombs(char *__restrict, const wchar_t **__restrict, size_t, size_t,
                   mbstate_t *__restrict);

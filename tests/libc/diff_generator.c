@@ -492,6 +492,78 @@ static void suite_strftime(long count, FILE *out) {
   }
 }
 
+// strptime() reading back what strftime() wrote, for random formats of
+// one to four conversions. Only the fields the conversions set are printed
+// (glibc also derives tm_wday and tm_yday in cases this libc does not).
+// Not %C: glibc lets it override a %Y that follows.
+static void suite_strptime(long count, FILE *out) {
+  enum { YEAR = 1, MON = 2, MDAY = 4, HOUR = 8, MIN = 16, SEC = 32, WDAY = 64, YDAY = 128 };
+  static const struct {
+    const char *conv;
+    int fields;
+  } convs[] = {
+      {"%Y", YEAR},
+      {"%y", YEAR},
+      {"%m", MON},
+      {"%b", MON},
+      {"%B", MON},
+      {"%h", MON},
+      {"%d", MDAY},
+      {"%e", MDAY},
+      {"%H", HOUR},
+      {"%I%p", HOUR},
+      {"%M", MIN},
+      {"%S", SEC},
+      {"%j", YDAY},
+      {"%a", WDAY},
+      {"%A", WDAY},
+      {"%w", WDAY},
+      {"%D", MON | MDAY | YEAR},
+      {"%x", MON | MDAY | YEAR},
+      {"%T", HOUR | MIN | SEC},
+      {"%X", HOUR | MIN | SEC},
+      {"%R", HOUR | MIN},
+      {"%r", HOUR | MIN | SEC},
+      {"%F", YEAR | MON | MDAY},
+      {"%c", WDAY | MON | MDAY | HOUR | MIN | SEC | YEAR},
+      {"%%", 0},
+      {"%n", 0},
+  };
+  static const char *const separators[] = {"", " ", "-", "/", ":", "  ", "T", ","};
+  for (long i = 0; i < count; ++i) {
+    char fmt[64] = "";
+    int fields = 0, n = 1 + (int)below(4);
+    for (int k = 0; k < n; ++k) {
+      int c = (int)below(sizeof(convs) / sizeof(convs[0]));
+      strcat(fmt, convs[c].conv);
+      fields |= convs[c].fields;
+      if (k + 1 < n) strcat(fmt, separators[below(sizeof(separators) / sizeof(separators[0]))]);
+    }
+    // Years 1000 to 9999, so that %Y has four digits.
+    time_t t = (time_t)(rnd() % 253402300800ull) + (below(2) ? 0 : -30610224000ll);
+    if (t < -30610224000ll) t = -30610224000ll;
+    struct tm in, got;
+    gmtime_r(&t, &in);
+    char text[256];
+    strftime(text, sizeof(text), fmt, &in);
+    memset(&got, 0, sizeof(got));
+    got.tm_year = 70;
+    char *end = strptime(text, fmt, &got);
+    fprintf(out, "%s|%s|%td", fmt, text, end != NULL ? end - text : -1);
+    if (end != NULL) {
+      if (fields & YEAR) fprintf(out, "|Y%d", got.tm_year);
+      if (fields & MON) fprintf(out, "|m%d", got.tm_mon);
+      if (fields & MDAY) fprintf(out, "|d%d", got.tm_mday);
+      if (fields & HOUR) fprintf(out, "|H%d", got.tm_hour);
+      if (fields & MIN) fprintf(out, "|M%d", got.tm_min);
+      if (fields & SEC) fprintf(out, "|S%d", got.tm_sec);
+      if (fields & WDAY) fprintf(out, "|w%d", got.tm_wday);
+      if (fields & YDAY) fprintf(out, "|j%d", got.tm_yday);
+    }
+    fputc('\n', out);
+  }
+}
+
 int diff_run_suite(const char *suite, uint64_t seed, long count, FILE *out) {
   state = seed;
   if (strcmp(suite, "printf_double") == 0)
@@ -510,6 +582,8 @@ int diff_run_suite(const char *suite, uint64_t seed, long count, FILE *out) {
     suite_string(count, out);
   else if (strcmp(suite, "strftime") == 0)
     suite_strftime(count, out);
+  else if (strcmp(suite, "strptime") == 0)
+    suite_strptime(count, out);
   else
     return -1;
   return 0;

@@ -5,7 +5,7 @@
 // values (printf of doubles, long doubles and integers with random flags,
 // widths and precisions; strtod/strtof/strtold, strtol/strtoull and sscanf
 // on random input; the string functions on random lengths and alignments;
-// strftime on random times).
+// strftime on random times, strptime reading it back).
 #include <argdata.h>
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -92,5 +92,6 @@ TEST(LibcDiff, Strtol) { run_suite("strtol", 5, 150000); }
 TEST(LibcDiff, Sscanf) { run_suite("scanf", 6, 100000); }
 TEST(LibcDiff, StringFunctions) { run_suite("string", 7, 100000); }
 TEST(LibcDiff, Strftime) { run_suite("strftime", 8, 100000); }
+TEST(LibcDiff, Strptime) { run_suite("strptime", 9, 100000); }
 
 }  // namespace

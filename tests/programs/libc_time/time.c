@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/time.h>
 #include <time.h>
+#include <wchar.h>
 
 #include <locale.h>
 
@@ -144,4 +145,50 @@ TEST(setjmp_longjmp) {
   sigjmp_buf senv;
   if ((r = sigsetjmp(senv, 1)) == 0) siglongjmp(senv, 7);
   CHECK_EQ(r, 7);
+}
+
+TEST(strptime_and_wcsptime) {
+  struct tm tm = {0};
+  const char *s = "2024-02-29T13:05:09 rest";
+  char *end = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
+  CHECK(end == s + 19);
+  CHECK_EQ(tm.tm_year, 124);
+  CHECK_EQ(tm.tm_mon, 1);
+  CHECK_EQ(tm.tm_mday, 29);
+  CHECK_EQ(tm.tm_hour, 13);
+  CHECK_EQ(tm.tm_min, 5);
+  CHECK_EQ(tm.tm_sec, 9);
+  CHECK_EQ(tm.tm_wday, 4);  // a Thursday, derived from the date
+  CHECK_EQ(tm.tm_yday, 59);
+  // Names in full or abbreviated, any case; %I with %p; %C with %y.
+  CHECK(strptime("tuesday 7 pm", "%A %I %p", &tm) != NULL);
+  CHECK_EQ(tm.tm_wday, 2);
+  CHECK_EQ(tm.tm_hour, 19);
+  CHECK(strptime("12 AM DEC", "%I %p %b", &tm) != NULL);
+  CHECK_EQ(tm.tm_hour, 0);
+  CHECK_EQ(tm.tm_mon, 11);
+  CHECK(strptime("19 84", "%C %y", &tm) != NULL);
+  CHECK_EQ(tm.tm_year, 84);
+  CHECK(strptime("68", "%y", &tm) != NULL);
+  CHECK_EQ(tm.tm_year, 168);
+  CHECK(strptime("69", "%y", &tm) != NULL);
+  CHECK_EQ(tm.tm_year, 69);
+  // Mismatches and out-of-range fields fail.
+  CHECK(strptime("2024/01/01", "%Y-%m-%d", &tm) == NULL);
+  CHECK(strptime("13", "%m", &tm) == NULL);
+  CHECK(strptime("x", "%H", &tm) == NULL);
+  CHECK(strptime("Foo", "%a", &tm) == NULL);
+  CHECK(strptime("1", "%Q", &tm) == NULL);
+  wchar_t *wend;
+  const wchar_t *w = L"\u00e9t\u00e9 1999-07-04";
+  wend = wcsptime(w, L"\u00e9t\u00e9 %F", &tm);
+  CHECK(wend == w + 14);
+  CHECK_EQ(tm.tm_year, 99);
+  CHECK_EQ(tm.tm_mon, 6);
+  CHECK_EQ(tm.tm_mday, 4);
+  CHECK(wcsptime(L"ete 1999-07-04", L"\u00e9t\u00e9 %F", &tm) == NULL);
+  CHECK(strptime_l("10:20", "%R", &tm, LC_C_LOCALE) != NULL);
+  CHECK_EQ(tm.tm_min, 20);
+  CHECK(wcsptime_l(L"10:21", L"%R", &tm, LC_C_LOCALE) != NULL);
+  CHECK_EQ(tm.tm_min, 21);
 }
