@@ -35,7 +35,8 @@ uint64_t landlock_access_for(cloudabi_rights_t base, cloudabi_rights_t inheritin
   if (any & CLOUDABI_RIGHT_FILE_CREATE_FILE) a |= ll::kFsMakeReg;
   if (any & CLOUDABI_RIGHT_FILE_SYMLINK) a |= ll::kFsMakeSym;
   if (any & CLOUDABI_RIGHT_FILE_UNLINK) a |= ll::kFsRemoveFile | ll::kFsRemoveDir;
-  if (any & (CLOUDABI_RIGHT_FILE_RENAME_SOURCE)) a |= ll::kFsRemoveFile | ll::kFsRemoveDir | ll::kFsRefer;
+  if (any & (CLOUDABI_RIGHT_FILE_RENAME_SOURCE))
+    a |= ll::kFsRemoveFile | ll::kFsRemoveDir | ll::kFsRefer;
   if (any & (CLOUDABI_RIGHT_FILE_RENAME_TARGET))
     a |= ll::kFsMakeReg | ll::kFsMakeDir | ll::kFsMakeSym | ll::kFsRemoveFile | ll::kFsRemoveDir |
          ll::kFsRefer;

@@ -785,17 +785,16 @@ std::vector<Case> all_cases() {
        {},
        verify_accepted(&Host::abstract_listener)},
       // A datagram socket made outside (cloudabi-run grants bound UDP
-      // sockets) belongs to the host's network namespace, Landlock has no
-      // UDP rules before ABI 10, and sendto/sendmsg are allowed (sock_send):
-      // the program can send to any address.
-      {"injected_udp_sendto", killed("sendto"), ok(), {}, {}, verify_datagram, {"udp"},
-       "a granted unconnected datagram socket can sendto() any address of the host's "
-       "network (the socket lives in the host netns; Landlock 6.18 has no UDP rules; "
-       "seccomp allows sendto/sendmsg for sock_send)",
-       ok()},
+      // sockets) belongs to the host's network namespace, and Landlock has
+      // no UDP rules before ABI 10. seccomp allows sendto only without an
+      // address; sendmsg (which sock_send needs for SCM_RIGHTS) keeps its
+      // address behind a pointer seccomp cannot read.
+      {"injected_udp_sendto", killed("sendto"), ok(), {}, {}, verify_datagram},
       {"injected_udp_sendmsg", killed("sendmsg"), ok(), {}, {}, verify_datagram, {"udp"},
-       "same as injected_udp_sendto, through sendmsg with msg_name (seccomp cannot look "
-       "inside the msghdr)",
+       "a granted unconnected datagram socket can sendmsg() to any address of the host's "
+       "network: the socket lives in the host netns, Landlock 6.18 has no UDP rules (ABI 10 "
+       "adds them), and seccomp cannot look inside the msghdr for msg_name (sendmsg is "
+       "needed for sock_send); see docs/security.md, known hole 3",
        ok()},
       // ---------------------------------------------------------- other processes
       {"kill_victim", denied({"ESRCH", "EPERM"}), ok(), {}, {}, verify_victim_got(SIGUSR1)},
@@ -1089,6 +1088,7 @@ std::vector<LayerCase> layer_cases() {
       {"injected_unix_connect_path", Run::kLandlockOnly, ok(),
        "Landlock covers pathname unix sockets only from ABI 9"},
       {"injected_udp_sendto", Run::kLandlockOnly, ok(), "Landlock covers UDP only from ABI 10"},
+      {"injected_udp_sendto", Run::kSeccompOnly, killed("sendto"), ""},
       // Signals: the pid namespace hides outside processes, Landlock scopes.
       {"kill_victim", Run::kNamespacesOnly, denied({"ESRCH"}), ""},
       {"kill_victim", Run::kLandlockOnly, denied({"EPERM"}), ""},
