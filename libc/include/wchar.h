@@ -12,6 +12,7 @@
 // - aswprintf(), dwprintf(): wide counterparts of asprintf() and dprintf().
 // - getwdelim(), getwline(): wide counterparts of getdelim() and getline().
 // - wcsverscmp(): wide counterpart of strverscmp().
+// - wcsptime(), wcsptime_l(): wide counterparts of strptime().
 //
 // Streams are byte oriented: the wide character stream functions convert
 // with the stream's locale (the C locale unless made with an *_l()
