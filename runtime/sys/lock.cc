@@ -62,7 +62,14 @@
 //   woken one; mutual exclusion, writer preference among sleepers and the
 //   absence of lost wake-ups are the same.
 //
-// Condition variable word: low 16 bits W = registered waiters, high 16 bits
+// Private-scope condition variables (all waiters in this process) use a
+// FIFO queue per condvar in the runtime instead (condvar_wait_private below):
+// condvar_signal dequeues the waiters it wakes and writes the number left
+// into the word, so the word is 0 as soon as the last waiter is woken (the
+// reference's "resets the word when it wakes all") and woken waiters never
+// touch it again. The rest of this section is about shared scope.
+//
+// Shared-scope condition variable word: low 16 bits W = registered waiters, high 16 bits
 // G = signal generation. The word is 0 exactly when nobody waits ("when no
 // waiters remain the condvar word becomes 0"): G is reset with the last
 // waiter's departure and only matters while somebody waits. At most 65535
@@ -98,6 +105,11 @@
 //   checked per process (for shared-scope condvars only among this
 //   process's waiters).
 //
+// Shared scope differs from the reference in one more way: the word becomes 0
+// when the last woken waiter has left (W-1), shortly after the signal, not in
+// condvar_signal itself; so shared condvar memory must not be reused right
+// after a broadcast.
+//
 // A process that dies while it was woken and before acquiring (possible with
 // shared locks) can leave other processes' sleepers without a wake-up, just
 // as a process that dies holding a shared lock leaves it locked.
@@ -110,6 +122,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <climits>
+#include <deque>
 #include <mutex>
 #include <new>
 #include <unordered_map>
@@ -226,6 +239,104 @@ void condvar_leave(uint32_t* condvar) {
   }
 }
 
+// Private-scope condition variables: every thread that waits on one is in
+// this process, so the runtime keeps a FIFO queue of them per condvar (as
+// FreeBSD's kernel does) and condvar_signal dequeues the ones it wakes and
+// updates the word itself. A woken waiter never touches the condvar word
+// again, so a program may destroy and reuse a condvar right after signalling
+// every waiter, and the word is 0 as soon as nobody is left to wake.
+struct PrivateWaiter {
+  uint32_t signalled = 0;  // futex word: 1 once condvar_signal dequeued us
+};
+struct PrivateQueue {
+  uintptr_t lock;
+  std::deque<PrivateWaiter*> waiters;
+};
+struct PrivateQueues {
+  std::mutex mutex;
+  std::unordered_map<uintptr_t, PrivateQueue> map;
+};
+alignas(PrivateQueues) unsigned char private_queues_storage[sizeof(PrivateQueues)];
+PrivateQueues* private_queues = new (private_queues_storage) PrivateQueues;
+
+// With private_queues->mutex held: the word says whether anybody waits (the
+// number of waiters, which is at most kMaxCondvarWaiters).
+void publish_waiters(uint32_t* condvar, size_t waiters) {
+  __atomic_store_n(condvar, static_cast<uint32_t>(waiters), __ATOMIC_RELEASE);
+}
+
+// With private_queues->mutex held: removes w if it is still queued.
+void dequeue(uint32_t* condvar, PrivateWaiter* w) {
+  auto it = private_queues->map.find(reinterpret_cast<uintptr_t>(condvar));
+  if (it == private_queues->map.end()) return;
+  auto& q = it->second.waiters;
+  q.erase(std::remove(q.begin(), q.end(), w), q.end());
+  publish_waiters(condvar, q.size());
+  if (q.empty()) private_queues->map.erase(it);
+}
+
+cloudabi_errno_t condvar_wait_private(uint32_t* condvar, uint32_t* lock,
+                                      cloudabi_scope_t lock_scope, const Deadline* deadline,
+                                      uint32_t tid) {
+  PrivateWaiter self;
+  {
+    std::lock_guard<std::mutex> guard(private_queues->mutex);
+    auto [it, inserted] = private_queues->map.try_emplace(
+        reinterpret_cast<uintptr_t>(condvar), PrivateQueue{reinterpret_cast<uintptr_t>(lock), {}});
+    PrivateQueue& q = it->second;
+    if (q.lock != reinterpret_cast<uintptr_t>(lock)) return CLOUDABI_EINVAL;
+    if (q.waiters.size() >= kMaxCondvarWaiters) return CLOUDABI_EAGAIN;
+    q.waiters.push_back(&self);
+    publish_waiters(condvar, q.waiters.size());
+  }
+  if (cloudabi_errno_t e = lock_release(lock, lock_scope, tid)) {
+    std::lock_guard<std::mutex> guard(private_queues->mutex);
+    dequeue(condvar, &self);
+    return e;
+  }
+
+  cloudabi_errno_t result = 0;
+  while (__atomic_load_n(&self.signalled, __ATOMIC_ACQUIRE) == 0) {
+    if (deadline != nullptr && deadline->expired()) {
+      result = CLOUDABI_ETIMEDOUT;
+      break;
+    }
+    int r =
+        futex_wait(&self.signalled, 0, FUTEX_BITSET_MATCH_ANY, CLOUDABI_SCOPE_PRIVATE, deadline);
+    if (wait_failed(r)) {
+      result = translate_errno(r);
+      break;
+    }
+  }
+  {
+    // Also waits for a signaller that dequeued us to finish with `self`.
+    std::lock_guard<std::mutex> guard(private_queues->mutex);
+    if (__atomic_load_n(&self.signalled, __ATOMIC_ACQUIRE) != 0) {
+      result = 0;  // signalled, even if the deadline passed meanwhile
+    } else {
+      dequeue(condvar, &self);
+    }
+  }
+  if (cloudabi_errno_t e = lock_acquire(lock, lock_scope, true, nullptr)) return e;
+  return result;
+}
+
+// Wakes up to n waiters of a private condvar, first come first served.
+void condvar_signal_private(uint32_t* condvar, uint32_t n) {
+  std::lock_guard<std::mutex> guard(private_queues->mutex);
+  auto it = private_queues->map.find(reinterpret_cast<uintptr_t>(condvar));
+  if (it == private_queues->map.end()) return;  // nobody waits
+  auto& q = it->second.waiters;
+  for (uint32_t i = 0; i < n && !q.empty(); ++i) {
+    PrivateWaiter* w = q.front();
+    q.pop_front();
+    __atomic_store_n(&w->signalled, 1, __ATOMIC_RELEASE);
+    futex_wake(&w->signalled, 1, FUTEX_BITSET_MATCH_ANY, CLOUDABI_SCOPE_PRIVATE);
+  }
+  publish_waiters(condvar, q.size());
+  if (q.empty()) private_queues->map.erase(it);
+}
+
 }  // namespace
 
 cloudabi_errno_t lock_acquire(uint32_t* lock, cloudabi_scope_t scope, bool write,
@@ -281,6 +392,8 @@ cloudabi_errno_t condvar_wait(uint32_t* condvar, cloudabi_scope_t condvar_scope,
   if (cloudabi_errno_t e = check_word(lock)) return e;
   const uint32_t tid = static_cast<uint32_t>(gettid());
   if ((load(lock) & ~kManaged) != (tid | kWrlocked)) return CLOUDABI_EPERM;
+  if (condvar_scope == CLOUDABI_SCOPE_PRIVATE)
+    return condvar_wait_private(condvar, lock, lock_scope, deadline, tid);
   if (cloudabi_errno_t e = bind(condvar, lock)) return e;
 
   // Register as a waiter while still holding the lock, so that a signaller
@@ -329,6 +442,7 @@ void locks_after_fork_child() {
   // The other threads' waits do not exist in the child; their bookkeeping
   // (and the mutex, which one of them may have held) is simply abandoned.
   bindings = new (bindings_storage) Bindings;
+  private_queues = new (private_queues_storage) PrivateQueues;
 }
 
 }  // namespace cloudabi::runtime
@@ -348,6 +462,10 @@ extern "C" cloudabi_errno_t cloudabi_rt_condvar_signal(_CLOUDABI_ATOMIC(cloudabi
   if (!valid_scope(scope)) return CLOUDABI_EINVAL;
   if (cloudabi_errno_t e = check_word(condvar)) return e;
   if (nwaiters == 0) return 0;
+  if (scope == CLOUDABI_SCOPE_PRIVATE) {
+    condvar_signal_private(condvar, nwaiters);
+    return 0;
+  }
   uint32_t c = load(condvar);
   do {
     if (condvar_waiters(c) == 0) return 0;  // nobody to wake

@@ -258,10 +258,16 @@ TEST(broadcast_wakes_all) {
   }
   ++bc_generation;
   CHECK_OK(cloudabi_sys_condvar_signal(&bc_cv, CLOUDABI_SCOPE_PRIVATE, UINT32_MAX));
+  // Waking every waiter resets the word at once (reference 1, 7.5), before
+  // any of them runs: none of them touches it again, so the program may
+  // destroy the condvar and reuse its memory now.
+  CHECK_EQ(atomic_load(&bc_cv), 0);
+  atomic_store(&bc_cv, 0x5a5a5a5a);
   test_wrunlock(&bc_lock, self, CLOUDABI_SCOPE_PRIVATE);
   for (int i = 0; i < NTHREADS; ++i) test_thread_join(&t[i]);
   CHECK_EQ(bc_woken, NTHREADS);
-  CHECK_EQ(atomic_load(&bc_cv), 0);
+  CHECK_EQ(atomic_load(&bc_cv), 0x5a5a5a5a);
+  atomic_store(&bc_cv, 0);
 }
 
 // condvar_signal(1) wakes at least one of the threads waiting at the time;
