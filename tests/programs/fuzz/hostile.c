@@ -978,7 +978,7 @@ static void fuzz_sock(void) {
   cloudabi_fd_t fd = any_fd(&idx);
   errset io = OK | E(EAGAIN) | E(EFAULT) | E(EINVAL) | E(ENOTSOCK) | E(EPIPE) | E(EMSGSIZE) |
               E(ENOTCONN) | E(ECONNRESET) | E(ENOBUFS) | E(EDESTADDRREQ) | E(ENOTSUP) |
-              E(ENOTCAPABLE);
+              E(ENOTCAPABLE) | E(EMFILE) | E(ENFILE) | E(ENOMEM);  // descriptors in flight
   switch (below(4)) {
     case 0: {
       size_t count;
