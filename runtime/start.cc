@@ -258,6 +258,13 @@ RuntimeExecutable open_runtime_executable(const Options& options) {
     return {options.runtime_executable_fd, needs_dynamic_loader(options.runtime_executable_fd)};
   }
   if (options.reexec) return {options.reexec->runtime_fd, this_image_is_dynamic()};
+#ifdef CLOUDABI_STATIC_RUNTIME_HELPER
+  // A sanitizer build's own helper is dynamic; the static one of the build
+  // it reuses target binaries from works inside the sandbox.
+  RuntimeExecutable prebuilt = open_executable(CLOUDABI_STATIC_RUNTIME_HELPER);
+  if (prebuilt.fd >= 0 && !prebuilt.dynamic) return prebuilt;
+  if (prebuilt.fd >= 0) close(prebuilt.fd);
+#endif
   char self[4096];
   ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
   if (len > 0) {
