@@ -344,6 +344,8 @@ Error start(Options& options) {
   Result<std::vector<LayerStatus>> layers =
       apply_confinement(options.confine, dirs, runtime_fd, namespaces->active);
   if (!layers) return layers.error();
+  for (const LayerStatus& l : *layers)
+    if (l.layer == "seccomp" && l.active) stop_unaddressed_sends(fd_table().descriptors());
   // After proc_exec, missing namespaces were reported when the first program
   // started; do not repeat that on every exec.
   if (!options.reexec || namespaces->active) layers->insert(layers->begin(), *namespaces);

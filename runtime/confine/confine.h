@@ -59,6 +59,13 @@ Result<std::vector<LayerStatus>> apply_confinement(const ConfineOptions& options
                                                    const std::vector<DirectoryGrant>& dirs,
                                                    int runtime_fd, bool own_pid_namespace);
 
+// Shuts every unconnected IPv4 or IPv6 datagram socket among `fds` down for
+// writing (it cannot send in CloudABI, and a raw sendmsg() could reach any
+// address), and from then on each such socket the program receives. Called
+// once seccomp is in force.
+void stop_unaddressed_sends(const std::vector<int>& fds);
+void stop_unaddressed_sends_on_received(int fd);
+
 // Enters new namespaces (user, net, ipc, uts, mount with an empty read-only
 // root, pid). With a new pid namespace the calling process forks: the caller
 // stays outside as a supervisor that waits and mirrors the program's end, and

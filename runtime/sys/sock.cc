@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/confine/confine.h"
 #include "runtime/fd/fd_table.h"
 #include "runtime/fd/rights.h"
 #include "runtime/sock/rights_record.h"
@@ -104,6 +105,7 @@ extern "C" cloudabi_errno_t cloudabi_rt_sock_recv(cloudabi_fd_t sock, const clou
     }
     cloudabi::Result<FdEntry> entry = received_entry(fd, record ? &(*record)[i] : nullptr);
     if (entry) {
+      stop_unaddressed_sends_on_received(fd);
       fd_table().set(fd, *entry, origin);
       fds_out[installed++] = static_cast<cloudabi_fd_t>(fd);
     } else {
