@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "civil.h"
+
 #ifndef STRPTIME_COMMON
 #define STRPTIME_COMMON
 static const char *const strptime_days[7] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
@@ -31,15 +33,6 @@ static inline unsigned long strptime_lower(unsigned long c) {
   return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
-// Days since 1970-01-01 of a proleptic Gregorian date (month 1-12).
-static long strptime_days_from_civil(long y, long m, long d) {
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
 #endif
 
 #define STRPTIME_CAT2(a, b) a##b
@@ -245,9 +238,9 @@ static STRPTIME_CHAR *STRPTIME_NAME(const STRPTIME_CHAR *s, const STRPTIME_CHAR 
   if (st.have_hour12 && st.pm == 1) tm->tm_hour += 12;
   if (st.have_year && st.have_mon && st.have_mday) {
     long year = (long)tm->tm_year + 1900;
-    long days = strptime_days_from_civil(year, tm->tm_mon + 1, tm->tm_mday);
+    long days = days_from_civil(year, tm->tm_mon + 1, tm->tm_mday);
     if (!st.have_wday) tm->tm_wday = (int)(((days + 4) % 7 + 7) % 7);  // 1970-01-01: Thursday
-    if (!st.have_yday) tm->tm_yday = (int)(days - strptime_days_from_civil(year, 1, 1));
+    if (!st.have_yday) tm->tm_yday = (int)(days - days_from_civil(year, 1, 1));
   }
   return (STRPTIME_CHAR *)s;
 }

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "civil.h"
 #include "time_impl.h"
 
 const int daylight = 0;
@@ -11,16 +12,6 @@ const long timezone = 0;
 const char *const tzname[2] = {"UTC", "UTC"};
 
 void tzset(void) {}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (month 1..12).
-static int64_t days_from_civil(int64_t y, int64_t m, int64_t d) {
-  y -= m <= 2;
-  int64_t era = (y >= 0 ? y : y - 399) / 400;
-  int64_t yoe = y - era * 400;
-  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
 
 struct tm *gmtime_r(const time_t *restrict t, struct tm *restrict tm) {
   int64_t days = *t / 86400, secs = *t % 86400;
