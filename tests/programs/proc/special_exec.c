@@ -42,6 +42,18 @@ static cloudabi_errno_t exec_target(const char **keys, argdata_t **values, size_
   return cloudabi_sys_proc_exec(arg_fd("target"), buf, size, fds, nfds);
 }
 
+// Executes the target in "block" mode with `sock` narrowed to read and write:
+// it reports "blocking" on the socket and waits until the socket closes.
+static void exec_blocking_target(cloudabi_fd_t sock) {
+  cloudabi_rights_t rights = CLOUDABI_RIGHT_FD_READ | CLOUDABI_RIGHT_FD_WRITE;
+  narrow(sock, rights, 0);
+  const char *keys[] = {"log", "sock", "mode", "sock_base", "sock_inheriting"};
+  argdata_t *values[] = {argdata_create_fd(harness_log_fd), argdata_create_fd((int)sock),
+                         argdata_create_str_c("block"), argdata_create_int_u(rights),
+                         argdata_create_int_u(0)};
+  CHECK_EQ(exec_target(keys, values, 5), 0);  // not reached on success
+}
+
 TEST(errors) {
   cloudabi_fd_t target = arg_fd("target");
   cloudabi_fd_t log = (cloudabi_fd_t)harness_log_fd;
@@ -110,13 +122,7 @@ TEST(exec_keeps_the_lifeline) {
     CHECK_OK(cloudabi_sys_fd_close(c));
     cloudabi_fd_t child = fork_process(NULL);
     if (child == CLOUDABI_PROCESS_CHILD) {
-      cloudabi_rights_t rights = CLOUDABI_RIGHT_FD_READ | CLOUDABI_RIGHT_FD_WRITE;
-      narrow(b, rights, 0);
-      const char *keys[] = {"log", "sock", "mode", "sock_base", "sock_inheriting"};
-      argdata_t *values[] = {argdata_create_fd(harness_log_fd), argdata_create_fd((int)b),
-                             argdata_create_str_c("block"), argdata_create_int_u(rights),
-                             argdata_create_int_u(0)};
-      CHECK_EQ(exec_target(keys, values, 5), 0);  // not reached on success
+      exec_blocking_target(b);
     }
     CHECK_OK(cloudabi_sys_fd_close(b));
     char ch;
@@ -164,13 +170,7 @@ TEST(exec_while_threads_are_busy) {
       for (int i = 0; i < 8; ++i) CHECK_OK(test_thread_start(&threads[i], busy_thread, NULL));
       // Let them get going (rounds, not time).
       while (atomic_load(&busy_rounds) < 1000) cloudabi_sys_thread_yield();
-      cloudabi_rights_t rights = CLOUDABI_RIGHT_FD_READ | CLOUDABI_RIGHT_FD_WRITE;
-      narrow(b, rights, 0);
-      const char *keys[] = {"log", "sock", "mode", "sock_base", "sock_inheriting"};
-      argdata_t *values[] = {argdata_create_fd(harness_log_fd), argdata_create_fd((int)b),
-                             argdata_create_str_c("block"), argdata_create_int_u(rights),
-                             argdata_create_int_u(0)};
-      CHECK_EQ(exec_target(keys, values, 5), 0);  // not reached on success
+      exec_blocking_target(b);
     }
     CHECK_OK(cloudabi_sys_fd_close(b));
     expect_str(a, "blocking");
