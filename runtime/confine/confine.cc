@@ -18,6 +18,18 @@ std::vector<LayerStatus> probe_confinement(const ConfineOptions& options) {
   out.push_back({"rlimits", true,
                  "core dumps off; memory, cpu, file size, open files and "
                  "processes as configured"});
+  // Real root is exempt from RLIMIT_NPROC; a pids cgroup, which needs the
+  // sandbox's supervisor (namespaces), stands in for it.
+  if (pids_cgroup_needed(options.limits)) {
+    bool available = false;
+    std::string pids = probe_pids_cgroup(&available);
+    if (!options.namespaces || simulated_missing(options, "namespaces")) {
+      available = false;
+      pids = "processes limit not enforced for real root: a pids cgroup needs namespaces";
+    }
+    out.back().active = available;
+    out.back().detail += "; " + pids;
+  }
 
   LayerStatus ns{"namespaces", false, ""};
   if (!options.namespaces) {

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 
 #include "runtime/confine/confine_impl.h"
 #include "runtime/confine/landlock_abi.h"
@@ -211,19 +212,44 @@ int wait_for(pid_t pid) {
 Result<LayerStatus> enter_namespaces(const ConfineOptions& options, int diagnostics_fd,
                                      const std::vector<DirectoryGrant>& dirs) {
   LayerStatus s{"namespaces", false, ""};
-  if (!options.namespaces) {
-    s.detail = "turned off by the operator";
-    return s;
-  }
-  if (simulated_missing(options, "namespaces")) {
-    s.detail = "disabled to simulate a kernel without user namespaces";
+  if (!options.namespaces || simulated_missing(options, "namespaces")) {
+    s.detail = !options.namespaces ? "turned off by the operator"
+                                   : "disabled to simulate a kernel without user namespaces";
+    if (pids_cgroup_needed(options.limits))
+      diag(
+          "warning: processes limit not enforced for real root: its pids cgroup needs the "
+          "sandbox's own supervisor, which needs namespaces");
     return s;
   }
   uid_t uid = getuid();
   gid_t gid = getgid();
+  // Real root is exempt from RLIMIT_NPROC: a pids cgroup bounds the program
+  // instead. It is created here, outside the sandbox, and this process (which
+  // stays outside as the supervisor) removes it when the sandbox has ended.
+  std::optional<PidsCgroup> pids;
+  std::string pids_note;
+  if (pids_cgroup_needed(options.limits)) {
+    std::string why;
+    pids = create_pids_cgroup(*options.limits.processes, &why);
+    if (pids) {
+      pids_note = "; processes limited to " + std::to_string(*options.limits.processes) +
+                  " by a pids cgroup (real root is exempt from RLIMIT_NPROC)";
+    } else {
+      std::string what =
+          "processes limit not enforced for real root: no writable pids cgroup (" + why + ")";
+      if (options.require_full) return Error{"full confinement was required, but the " + what};
+      diag("warning: %s", what.c_str());
+    }
+  }
   int flags =
       CLONE_NEWUSER | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWNS | CLONE_NEWPID;
   if (unshare(flags) != 0) {
+    if (pids) {
+      remove_pids_cgroup(*pids);
+      diag(
+          "warning: processes limit not enforced for real root: a pids cgroup needs the "
+          "sandbox's own supervisor, which needs namespaces");
+    }
     s.detail = std::string("cannot create namespaces (") + strerror(errno) +
                "); user namespaces may be blocked on this machine (sysctl "
                "kernel.unprivileged_userns_clone, AppArmor, or a container)";
@@ -231,11 +257,17 @@ Result<LayerStatus> enter_namespaces(const ConfineOptions& options, int diagnost
   }
   if (!write_file("/proc/self/setgroups", "deny") ||
       !write_file("/proc/self/uid_map", "0 " + std::to_string(uid) + " 1") ||
-      !write_file("/proc/self/gid_map", "0 " + std::to_string(gid) + " 1"))
-    return Error::from_errno("cannot map the user into its namespace");
+      !write_file("/proc/self/gid_map", "0 " + std::to_string(gid) + " 1")) {
+    Error e = Error::from_errno("cannot map the user into its namespace");
+    if (pids) remove_pids_cgroup(*pids);
+    return e;
+  }
   std::string isolation;
   bool isolated = false;
-  if (Result<void> r = empty_root(dirs, &isolation, &isolated); !r) return r.error();
+  if (Result<void> r = empty_root(dirs, &isolation, &isolated); !r) {
+    if (pids) remove_pids_cgroup(*pids);
+    return r.error();
+  }
   if (!isolated) diag("warning: namespaces weakened: %s", isolation.c_str());
 
   // The first child is pid 1 of the new namespace. Pid 1 ignores signals it
@@ -243,16 +275,33 @@ Result<LayerStatus> enter_namespaces(const ConfineOptions& options, int diagnost
   // waits for it. Both report back to this process, which stays outside and
   // ends the way the program ended.
   int report[2];
-  if (pipe2(report, O_CLOEXEC) != 0) return Error::from_errno("cannot create a pipe");
+  if (pipe2(report, O_CLOEXEC) != 0) {
+    Error e = Error::from_errno("cannot create a pipe");
+    if (pids) remove_pids_cgroup(*pids);
+    return e;
+  }
   pid_t init = fork();
-  if (init < 0) return Error::from_errno("cannot start the sandbox's init process");
+  if (init < 0) {
+    Error e = Error::from_errno("cannot start the sandbox's init process");
+    if (pids) remove_pids_cgroup(*pids);
+    return e;
+  }
   if (init > 0) {
     close(report[1]);
-    // Only the diagnostics descriptor stays open here: the program's
+    // Only the diagnostics descriptor (and the pids cgroup's parent
+    // directory, to remove the cgroup) stays open here: the program's
     // descriptors must close when the program closes them.
-    close_all_except({report[0], diagnostics_fd});
+    std::vector<int> keep = {report[0], diagnostics_fd};
+    if (pids) {
+      close(pids->procs_fd);
+      pids->procs_fd = -1;
+      keep.push_back(pids->parent_fd);
+    }
+    close_all_except(keep);
     forward_termination_signals(init);
     wait_for(init);
+    // The pid namespace ended with its init: the cgroup is empty.
+    if (pids) remove_pids_cgroup(*pids);
     int status;
     if (read(report[0], &status, sizeof(status)) != sizeof(status)) {
       diag("the sandbox ended before the program could start");
@@ -268,6 +317,7 @@ Result<LayerStatus> enter_namespaces(const ConfineOptions& options, int diagnost
     _exit(127);
   }
   if (program > 0) {
+    // Pid 1 stays outside the cgroup (it only waits).
     close_all_except({report[1], diagnostics_fd});
     forward_termination_signals(program);
     int status = wait_for(program);
@@ -277,9 +327,15 @@ Result<LayerStatus> enter_namespaces(const ConfineOptions& options, int diagnost
   }
   close(report[1]);
   prctl(PR_SET_PDEATHSIG, SIGKILL);
+  // Into the pids cgroup before any guest instruction; its descendants
+  // inherit it.
+  if (pids && !join_pids_cgroup(*pids)) {
+    diag("cannot move the program into its pids cgroup: %s", strerror(errno));
+    _exit(127);
+  }
   s.active = true;
-  s.detail =
-      "user, network (no interfaces), pid, ipc, uts and mount (empty read-only root); " + isolation;
+  s.detail = "user, network (no interfaces), pid, ipc, uts and mount (empty read-only root); " +
+             isolation + pids_note;
   return s;
 }
 

@@ -88,6 +88,20 @@ TEST(ProcExec, ErrorsThenChildThenThisProcess) {
   exec_test(cloudabi::runtime::ConfineOptions{});
 }
 
+// As real root, a process limit puts the sandbox in a pids cgroup of its own
+// (RLIMIT_NPROC does not bind root); exec and fork keep working inside it.
+TEST(ProcExec, UnderAProcessLimit) {
+#if defined(__SANITIZE_ADDRESS__) && !defined(CLOUDABI_STATIC_RUNTIME_HELPER)
+  GTEST_SKIP() << "this sanitizer build reuses no other build's static runtime helper, so "
+                  "proc_exec is unavailable in the sandbox";
+#endif
+  if (getuid() != 0)
+    GTEST_SKIP() << "not root: the limit would count this user's other processes as well";
+  cloudabi::runtime::ConfineOptions limited;
+  limited.limits.processes = 64;
+  exec_test(limited);
+}
+
 TEST(ProcExec, WithoutConfinement) {
   cloudabi::runtime::ConfineOptions none;
   none.namespaces = false;
