@@ -119,8 +119,13 @@ void emit(const argdata_t* ad, size_t indent, std::string& out) {
   argdata_map_iterator_t it;
   const argdata_t *k, *v;
   for (argdata_map_iterate(ad, &it); argdata_map_get(&it, &k, &v); argdata_map_next(&it)) {
-    if (is_inline(k)) {
-      out += pad + scalar_text(k) + ":";
+    // YAML allows an implicit key of at most 1024 characters; a longer one
+    // must be written as an explicit "? key".
+    std::string key = is_inline(k) ? scalar_text(k) : std::string();
+    if (is_inline(k) && key.size() <= 1000) {
+      out += pad + key + ":";
+    } else if (is_inline(k)) {
+      out += pad + "? " + key + "\n" + pad + ":";
     } else {
       out += pad + "? " + flow(k) + "\n" + pad + ":";
     }

@@ -76,6 +76,20 @@ TEST(PrintYaml, RoundTrip) {
   }
 }
 
+// YAML limits implicit keys to 1024 characters: longer scalar keys are
+// printed as explicit keys (found by yaml_to_argdata_fuzz).
+TEST(PrintYaml, LongKeysRoundTrip) {
+  for (size_t n : {1000u, 1001u, 1024u, 1025u, 5000u}) {
+    std::string yaml = "{? " + std::string(n, 'k') + " : v, ? '" + std::string(n, 'q') + "' : [1]}";
+    auto c = test::convert_text(yaml);
+    ASSERT_TRUE(c) << n << ": " << c.error().message;
+    std::string out = format_argdata_yaml(c->argdata);
+    auto again = test::convert_text(out);
+    ASSERT_TRUE(again) << n << ": " << again.error().message;
+    EXPECT_EQ(test::hex(again->argdata), test::hex(c->argdata)) << n;
+  }
+}
+
 TEST(PrintTable, Rows) {
   GrantInfo out;
   out.host_fd = 1;
