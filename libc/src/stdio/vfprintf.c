@@ -16,12 +16,11 @@
 
 #include "float_decimal.h"
 #include "floatconv.h"
+#include "format_length.h"
 #include "locale_impl.h"
 #include "stdio_impl.h"
 
 #define MAX_ARGS 64  // NL_ARGMAX
-
-enum length { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_J, LEN_Z, LEN_T, LEN_BIG_L };
 
 // Types of arguments, as far as va_arg() is concerned.
 enum arg_type { T_NONE, T_INT, T_LONG, T_PTR, T_DOUBLE, T_LDOUBLE };
@@ -445,36 +444,6 @@ static int parse_position(const char **p) {
   if (*q != '$') return 0;
   *p = q + 1;
   return n <= MAX_ARGS ? (int)n : -1;
-}
-
-static enum length parse_length(const char **p) {
-  switch (*(*p)++) {
-    case 'h':
-      if (**p == 'h') {
-        ++*p;
-        return LEN_HH;
-      }
-      return LEN_H;
-    case 'l':
-      if (**p == 'l') {
-        ++*p;
-        return LEN_LL;
-      }
-      return LEN_L;
-    case 'j':
-      return LEN_J;
-    case 'z':
-      return LEN_Z;
-    case 't':
-      return LEN_T;
-    case 'L':
-      return LEN_BIG_L;
-    case 'q':
-      return LEN_LL;
-    default:
-      --*p;
-      return LEN_NONE;
-  }
 }
 
 // First pass for numbered arguments: records the type of each position.

@@ -13,10 +13,9 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "format_length.h"
 #include "locale_impl.h"
 #include "stdio_impl.h"
-
-enum length { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_J, LEN_Z, LEN_T, LEN_BIG_L };
 
 struct input {
   FILE *f;
@@ -247,36 +246,6 @@ static void store_int(void *p, enum length len, uintmax_t v) {
     default:
       *(unsigned int *)p = (unsigned int)v;
       break;
-  }
-}
-
-static enum length parse_length(const char **p) {
-  switch (*(*p)++) {
-    case 'h':
-      if (**p == 'h') {
-        ++*p;
-        return LEN_HH;
-      }
-      return LEN_H;
-    case 'l':
-      if (**p == 'l') {
-        ++*p;
-        return LEN_LL;
-      }
-      return LEN_L;
-    case 'j':
-      return LEN_J;
-    case 'z':
-      return LEN_Z;
-    case 't':
-      return LEN_T;
-    case 'L':
-      return LEN_BIG_L;
-    case 'q':
-      return LEN_LL;
-    default:
-      --*p;
-      return LEN_NONE;
   }
 }
 
