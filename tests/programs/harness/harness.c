@@ -81,6 +81,22 @@ const argdata_t *harness_arg(const char *key) {
   return NULL;
 }
 
+cloudabi_fd_t harness_arg_fd(const char *key) {
+  const argdata_t *v = harness_arg(key);
+  CHECK(v != NULL);
+  int fd;
+  CHECK_OK(argdata_get_fd(v, &fd));
+  return (cloudabi_fd_t)fd;
+}
+
+void harness_narrow(cloudabi_fd_t fd, cloudabi_rights_t base, cloudabi_rights_t inheriting) {
+  cloudabi_fdstat_t st;
+  memset(&st, 0, sizeof(st));
+  st.fs_rights_base = base;
+  st.fs_rights_inheriting = inheriting;
+  CHECK_OK(cloudabi_sys_fd_stat_put(fd, &st, CLOUDABI_FDSTAT_RIGHTS));
+}
+
 void program_main(const argdata_t *ad) {
   harness_args = ad;
   const argdata_t *v;

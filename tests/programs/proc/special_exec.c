@@ -8,22 +8,6 @@
 #include "proc_util.h"
 #include "test_threads.h"
 
-static cloudabi_fd_t arg_fd(const char *key) {
-  const argdata_t *v = harness_arg(key);
-  CHECK(v != NULL);
-  int fd;
-  CHECK_OK(argdata_get_fd(v, &fd));
-  return (cloudabi_fd_t)fd;
-}
-
-static void narrow(cloudabi_fd_t fd, cloudabi_rights_t base, cloudabi_rights_t inheriting) {
-  cloudabi_fdstat_t st;
-  memset(&st, 0, sizeof(st));
-  st.fs_rights_base = base;
-  st.fs_rights_inheriting = inheriting;
-  CHECK_OK(cloudabi_sys_fd_stat_put(fd, &st, CLOUDABI_FDSTAT_RIGHTS));
-}
-
 // Serializes a map of the given keys and values and executes the target
 // with the descriptors it refers to, numbered in order of appearance.
 static cloudabi_errno_t exec_target(const char **keys, argdata_t **values, size_t n) {
@@ -39,14 +23,14 @@ static cloudabi_errno_t exec_target(const char **keys, argdata_t **values, size_
   nfds = argdata_serialize(map, buf, ifds);
   cloudabi_fd_t fds[16];
   for (size_t i = 0; i < nfds; ++i) fds[i] = (cloudabi_fd_t)ifds[i];
-  return cloudabi_sys_proc_exec(arg_fd("target"), buf, size, fds, nfds);
+  return cloudabi_sys_proc_exec(harness_arg_fd("target"), buf, size, fds, nfds);
 }
 
 // Executes the target in "block" mode with `sock` narrowed to read and write:
 // it reports "blocking" on the socket and waits until the socket closes.
 static void exec_blocking_target(cloudabi_fd_t sock) {
   cloudabi_rights_t rights = CLOUDABI_RIGHT_FD_READ | CLOUDABI_RIGHT_FD_WRITE;
-  narrow(sock, rights, 0);
+  harness_narrow(sock, rights, 0);
   const char *keys[] = {"log", "sock", "mode", "sock_base", "sock_inheriting"};
   argdata_t *values[] = {argdata_create_fd(harness_log_fd), argdata_create_fd((int)sock),
                          argdata_create_str_c("block"), argdata_create_int_u(rights),
@@ -55,7 +39,7 @@ static void exec_blocking_target(cloudabi_fd_t sock) {
 }
 
 TEST(errors) {
-  cloudabi_fd_t target = arg_fd("target");
+  cloudabi_fd_t target = harness_arg_fd("target");
   cloudabi_fd_t log = (cloudabi_fd_t)harness_log_fd;
   static char data[2 * 256 * 1024 + 1];
   // Too much argument data, before anything else is looked at.
@@ -73,14 +57,14 @@ TEST(errors) {
   // No PROC_EXEC right.
   cloudabi_fd_t narrowed;
   CHECK_OK(cloudabi_sys_fd_dup(target, &narrowed));
-  narrow(narrowed, CLOUDABI_RIGHT_FD_READ | CLOUDABI_RIGHT_FILE_STAT_FGET, 0);
+  harness_narrow(narrowed, CLOUDABI_RIGHT_FD_READ | CLOUDABI_RIGHT_FILE_STAT_FGET, 0);
   CHECK_ERRNO(cloudabi_sys_proc_exec(narrowed, NULL, 0, &log, 1), CLOUDABI_ENOTCAPABLE);
   CHECK_OK(cloudabi_sys_fd_close(narrowed));
   CHECK_ERRNO(cloudabi_sys_proc_exec((cloudabi_fd_t)harness_tmp_fd, NULL, 0, &log, 1),
               CLOUDABI_ENOTCAPABLE);
   CHECK_ERRNO(cloudabi_sys_proc_exec(log, NULL, 0, &log, 1), CLOUDABI_ENOTCAPABLE);
   // Not a CloudABI executable.
-  CHECK_ERRNO(cloudabi_sys_proc_exec(arg_fd("notelf"), NULL, 0, &log, 1), CLOUDABI_ENOEXEC);
+  CHECK_ERRNO(cloudabi_sys_proc_exec(harness_arg_fd("notelf"), NULL, 0, &log, 1), CLOUDABI_ENOEXEC);
   // The argument data is read by the kernel: a bad pointer is EFAULT.
   CHECK_ERRNO(cloudabi_sys_proc_exec(target, (const void *)8, 100, &log, 1), CLOUDABI_EFAULT);
   // The process carries on after each failure.
@@ -93,7 +77,7 @@ TEST(exec_in_a_child) {
   cloudabi_fd_t a, b;
   socket_pair(CLOUDABI_FILETYPE_SOCKET_STREAM, &a, &b);
   cloudabi_rights_t rights = CLOUDABI_RIGHT_FD_WRITE | CLOUDABI_RIGHT_FILE_STAT_FGET;
-  narrow(b, rights, CLOUDABI_RIGHT_FD_WRITE);
+  harness_narrow(b, rights, CLOUDABI_RIGHT_FD_WRITE);
   cloudabi_fd_t pd = fork_process(NULL);
   if (pd == CLOUDABI_PROCESS_CHILD) {
     const char *keys[] = {"log", "sock", "mode", "sock_base", "sock_inheriting"};
@@ -211,7 +195,7 @@ TEST(exec_this_process) {
   cloudabi_fd_t kept_dup;
   CHECK_OK(cloudabi_sys_fd_dup(kept, &kept_dup));
   cloudabi_rights_t rights = CLOUDABI_RIGHT_FD_READ | CLOUDABI_RIGHT_FD_WRITE;
-  narrow(r, rights, 0);
+  harness_narrow(r, rights, 0);
   const char *keys[] = {"log",     "sock", "mode",    "sock_base", "sock_inheriting",
                         "dropped", "kept", "kept_dup"};
   argdata_t *values[] = {argdata_create_fd(harness_log_fd), argdata_create_fd((int)r),

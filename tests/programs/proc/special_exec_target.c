@@ -5,14 +5,6 @@
 
 #include "proc_util.h"
 
-static cloudabi_fd_t arg_fd(const char *key) {
-  const argdata_t *v = harness_arg(key);
-  CHECK(v != NULL);
-  int fd;
-  CHECK_OK(argdata_get_fd(v, &fd));
-  return (cloudabi_fd_t)fd;
-}
-
 static uint64_t arg_u64(const char *key) {
   const argdata_t *v = harness_arg(key);
   CHECK(v != NULL);
@@ -30,7 +22,7 @@ static const char *mode(void) {
 TEST(descriptors_renumbered) {
   int self = strcmp(mode(), "self") == 0;
   CHECK_EQ(harness_log_fd, 0);
-  CHECK_EQ(arg_fd("sock"), 1);
+  CHECK_EQ(harness_arg_fd("sock"), 1);
   CHECK(harness_tmp_fd < 0);
   cloudabi_fdstat_t st;
   CHECK_OK(cloudabi_sys_fd_stat_get(0, &st));
@@ -41,9 +33,9 @@ TEST(descriptors_renumbered) {
   CHECK_EQ(st.fs_rights_inheriting, arg_u64("sock_inheriting"));
   cloudabi_fd_t count = self ? 5 : 2;
   if (self) {
-    CHECK_EQ(arg_fd("dropped"), 2);
-    CHECK_EQ(arg_fd("kept"), 3);
-    CHECK_EQ(arg_fd("kept_dup"), 4);
+    CHECK_EQ(harness_arg_fd("dropped"), 2);
+    CHECK_EQ(harness_arg_fd("kept"), 3);
+    CHECK_EQ(harness_arg_fd("kept_dup"), 4);
     CHECK_OK(cloudabi_sys_fd_stat_get(3, &st));
     CHECK_EQ(st.fs_filetype, CLOUDABI_FILETYPE_PROCESS);
     CHECK_EQ(st.fs_rights_base, CLOUDABI_RIGHT_FILE_STAT_FGET | CLOUDABI_RIGHT_POLL_PROC_TERMINATE);
@@ -54,7 +46,7 @@ TEST(descriptors_renumbered) {
 }
 
 TEST(rights_hold) {
-  cloudabi_fd_t sock = arg_fd("sock");
+  cloudabi_fd_t sock = harness_arg_fd("sock");
   if ((arg_u64("sock_base") & CLOUDABI_RIGHT_FD_READ) == 0) {
     char c;
     cloudabi_iovec_t iov = {&c, 1};
@@ -70,22 +62,22 @@ TEST(children_across_exec) {
   // The child whose descriptor was not passed on ended with the exec: the
   // other end of its socket is closed.
   char c;
-  CHECK_EQ(recv_bytes(arg_fd("dropped"), &c, 1), 0);
+  CHECK_EQ(recv_bytes(harness_arg_fd("dropped"), &c, 1), 0);
   // The child whose descriptor was passed on is still this process's child.
-  send_str(arg_fd("sock"), "go");
-  cloudabi_fd_t kept = arg_fd("kept");
-  CHECK_OK(cloudabi_sys_fd_close(arg_fd("kept_dup")));  // a duplicate: no kill
+  send_str(harness_arg_fd("sock"), "go");
+  cloudabi_fd_t kept = harness_arg_fd("kept");
+  CHECK_OK(cloudabi_sys_fd_close(harness_arg_fd("kept_dup")));  // a duplicate: no kill
   expect_exit(kept, 9);
 }
 
 TEST(report) {
-  if (strcmp(mode(), "child") == 0) send_str(arg_fd("sock"), "exec ok");
+  if (strcmp(mode(), "child") == 0) send_str(harness_arg_fd("sock"), "exec ok");
   harness_log("exec target passed\n");
   if (strcmp(mode(), "block") == 0) {
     // Stays until its parent process ends, which ends it.
-    send_str(arg_fd("sock"), "blocking");
+    send_str(harness_arg_fd("sock"), "blocking");
     char c;
-    recv_bytes(arg_fd("sock"), &c, 1);
+    recv_bytes(harness_arg_fd("sock"), &c, 1);
     cloudabi_sys_proc_exit(1);
   }
 }

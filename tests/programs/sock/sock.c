@@ -10,14 +10,6 @@ static cloudabi_rights_t rights_of(cloudabi_fd_t fd, cloudabi_rights_t *inheriti
   return st.fs_rights_base;
 }
 
-static void narrow(cloudabi_fd_t fd, cloudabi_rights_t base, cloudabi_rights_t inheriting) {
-  cloudabi_fdstat_t st;
-  memset(&st, 0, sizeof(st));
-  st.fs_rights_base = base;
-  st.fs_rights_inheriting = inheriting;
-  CHECK_OK(cloudabi_sys_fd_stat_put(fd, &st, CLOUDABI_FDSTAT_RIGHTS));
-}
-
 static cloudabi_recv_out_t recv_fds(cloudabi_fd_t sock, char *buf, size_t len, cloudabi_fd_t *fds,
                                     size_t nfds, cloudabi_riflags_t flags) {
   cloudabi_iovec_t iov = {.buf = buf, .buf_len = len};
@@ -107,8 +99,8 @@ TEST(descriptors_travel_with_their_rights) {
   // Send c unchanged and a narrowed duplicate of it.
   cloudabi_fd_t narrowed;
   CHECK_OK(cloudabi_sys_fd_dup(c, &narrowed));
-  narrow(narrowed, CLOUDABI_RIGHT_FD_WRITE | CLOUDABI_RIGHT_FILE_STAT_FGET,
-         CLOUDABI_RIGHT_FD_WRITE);
+  harness_narrow(narrowed, CLOUDABI_RIGHT_FD_WRITE | CLOUDABI_RIGHT_FILE_STAT_FGET,
+                 CLOUDABI_RIGHT_FD_WRITE);
   cloudabi_fd_t sent[2] = {c, narrowed};
   send_fds(a, "fds", sent, 2);
   char buf[8];
@@ -148,7 +140,7 @@ TEST(descriptors_cross_processes) {
   cloudabi_fd_t a, b, c, d;
   socket_pair(CLOUDABI_FILETYPE_SOCKET_STREAM, &a, &b);
   socket_pair(CLOUDABI_FILETYPE_SOCKET_DGRAM, &c, &d);
-  narrow(c, CLOUDABI_RIGHT_FD_WRITE, 0);
+  harness_narrow(c, CLOUDABI_RIGHT_FD_WRITE, 0);
   cloudabi_fd_t pd = fork_process(NULL);
   if (pd == CLOUDABI_PROCESS_CHILD) {
     // The child receives c (narrowed) from its parent and writes through it.
@@ -218,7 +210,7 @@ TEST(peek_with_descriptors) {
   cloudabi_fd_t a, b, c, d;
   socket_pair(CLOUDABI_FILETYPE_SOCKET_DGRAM, &a, &b);
   socket_pair(CLOUDABI_FILETYPE_SOCKET_STREAM, &c, &d);
-  narrow(c, CLOUDABI_RIGHT_FD_READ, 0);
+  harness_narrow(c, CLOUDABI_RIGHT_FD_READ, 0);
   send_fds(a, "p", &c, 1);
   char buf[4];
   cloudabi_fd_t got[2];
@@ -283,7 +275,7 @@ TEST(shutdown) {
   CHECK_OK(cloudabi_sys_sock_shutdown(b, CLOUDABI_SHUT_RD | CLOUDABI_SHUT_WR));
   CHECK_OK(cloudabi_sys_sock_shutdown(a, CLOUDABI_SHUT_RD));
   // Rights.
-  narrow(a, CLOUDABI_RIGHT_FD_READ, 0);
+  harness_narrow(a, CLOUDABI_RIGHT_FD_READ, 0);
   CHECK_ERRNO(cloudabi_sys_sock_shutdown(a, CLOUDABI_SHUT_RD), CLOUDABI_ENOTCAPABLE);
   CHECK_ERRNO(cloudabi_sys_sock_shutdown(1000, CLOUDABI_SHUT_RD), CLOUDABI_EBADF);
   // A pipe is a stream socket to CloudABI, but not to shutdown.
@@ -365,9 +357,9 @@ TEST(errors) {
   ri.ri_data = &iov;
   si.si_data = &ciov;
   // Rights.
-  narrow(a, CLOUDABI_RIGHT_FD_WRITE, 0);
+  harness_narrow(a, CLOUDABI_RIGHT_FD_WRITE, 0);
   CHECK_ERRNO(cloudabi_sys_sock_recv(a, &ri, &ro), CLOUDABI_ENOTCAPABLE);
-  narrow(b, CLOUDABI_RIGHT_FD_READ, 0);
+  harness_narrow(b, CLOUDABI_RIGHT_FD_READ, 0);
   CHECK_ERRNO(cloudabi_sys_sock_send(b, &si, &so), CLOUDABI_ENOTCAPABLE);
   // Not a socket: the log is a pipe.
   si.si_fds = &a;

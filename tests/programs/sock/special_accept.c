@@ -6,22 +6,6 @@
 
 #include "../proc/proc_util.h"
 
-static cloudabi_fd_t arg_fd(const char *key) {
-  const argdata_t *v = harness_arg(key);
-  CHECK(v != NULL);
-  int fd;
-  CHECK_OK(argdata_get_fd(v, &fd));
-  return (cloudabi_fd_t)fd;
-}
-
-static void narrow(cloudabi_fd_t fd, cloudabi_rights_t base, cloudabi_rights_t inheriting) {
-  cloudabi_fdstat_t st;
-  memset(&st, 0, sizeof(st));
-  st.fs_rights_base = base;
-  st.fs_rights_inheriting = inheriting;
-  CHECK_OK(cloudabi_sys_fd_stat_put(fd, &st, CLOUDABI_FDSTAT_RIGHTS));
-}
-
 static void echo_once(cloudabi_fd_t conn) {
   char buf[16];
   size_t got = 0;
@@ -48,8 +32,8 @@ TEST(errors) {
   CHECK_ERRNO(cloudabi_sys_sock_accept(shm, &conn), CLOUDABI_ENOTSOCK);
   // Accepting needs FD_READ.
   cloudabi_fd_t listener;
-  CHECK_OK(cloudabi_sys_fd_dup(arg_fd("tcp"), &listener));
-  narrow(listener, CLOUDABI_RIGHT_FD_WRITE, CLOUDABI_RIGHT_FD_READ);
+  CHECK_OK(cloudabi_sys_fd_dup(harness_arg_fd("tcp"), &listener));
+  harness_narrow(listener, CLOUDABI_RIGHT_FD_WRITE, CLOUDABI_RIGHT_FD_READ);
   CHECK_ERRNO(cloudabi_sys_sock_accept(listener, &conn), CLOUDABI_ENOTCAPABLE);
   CHECK_ERRNO(cloudabi_sys_sock_accept((cloudabi_fd_t)harness_tmp_fd, &conn), CLOUDABI_ENOTCAPABLE);
   cloudabi_fd_t all[] = {a, b, shm, listener};
@@ -57,7 +41,7 @@ TEST(errors) {
 }
 
 TEST(accept_tcp_with_the_listeners_inheriting_rights) {
-  cloudabi_fd_t listener = arg_fd("tcp");
+  cloudabi_fd_t listener = harness_arg_fd("tcp");
   cloudabi_fdstat_t st;
   CHECK_OK(cloudabi_sys_fd_stat_get(listener, &st));
   CHECK_EQ(st.fs_filetype, CLOUDABI_FILETYPE_SOCKET_STREAM);
@@ -74,7 +58,7 @@ TEST(accept_tcp_with_the_listeners_inheriting_rights) {
   // Second connection, after narrowing what the listener hands on.
   cloudabi_rights_t handed_on =
       CLOUDABI_RIGHT_FD_READ | CLOUDABI_RIGHT_FD_WRITE | CLOUDABI_RIGHT_FILE_OPEN;
-  narrow(listener, CLOUDABI_RIGHT_FD_READ, handed_on);
+  harness_narrow(listener, CLOUDABI_RIGHT_FD_READ, handed_on);
   CHECK_OK(cloudabi_sys_sock_accept(listener, &conn));
   CHECK_OK(cloudabi_sys_fd_stat_get(conn, &st));
   // FILE_OPEN makes no sense for a socket: only what a socket can have.
@@ -87,7 +71,7 @@ TEST(accept_tcp_with_the_listeners_inheriting_rights) {
 
 TEST(accept_unix) {
   cloudabi_fd_t conn;
-  CHECK_OK(cloudabi_sys_sock_accept(arg_fd("unix"), &conn));
+  CHECK_OK(cloudabi_sys_sock_accept(harness_arg_fd("unix"), &conn));
   echo_once(conn);
   CHECK_OK(cloudabi_sys_fd_close(conn));
 }
