@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
+#include <thread>
 
 #include "runtime/runtime.h"
 
@@ -103,6 +104,8 @@ GuestResult run_guest(const std::string& program, const GuestOptions& options) {
   close(log_pipe[1]);
   close(err_pipe[1]);
   close(tmp_fd);
+  std::thread alongside;
+  if (options.alongside) alongside = std::thread(options.alongside);
 
   GuestResult result;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.timeout_seconds);
@@ -137,6 +140,7 @@ GuestResult run_guest(const std::string& program, const GuestOptions& options) {
     }
   int status;
   waitpid(pid, &status, 0);
+  if (alongside.joinable()) alongside.join();
   if (WIFEXITED(status)) {
     result.exited = true;
     result.exit_status = WEXITSTATUS(status);

@@ -47,6 +47,11 @@ struct GuestOptions {
   // The kernel-enforced sandbox (runtime::Options::confine): full confinement
   // unless a test turns layers off or sets resource limits.
   runtime::ConfineOptions confine;
+  // Runs on a thread of the test process while the guest runs, e.g. a client
+  // of a socket the guest serves. Started only after the fork: a thread that
+  // exists at fork time may hold an allocator lock the child then waits on
+  // forever (clang-14's ASan does not take its locks around fork).
+  std::function<void()> alongside;
 };
 
 // Path of a CloudABI test program built from tests/programs/<area>/<name>.c.

@@ -20,7 +20,6 @@
 #include <cstring>
 #include <set>
 #include <string>
-#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -430,21 +429,19 @@ TEST(SockAccept, TcpAndUnixListenersFromTheHost) {
   ASSERT_EQ(listen(unix_listener, 8), 0);
 
   std::string errors;
-  std::thread client([&] {
+  GuestOptions o;
+  o.extra = {fd_arg("tcp", tcp), fd_arg("unix", unix_listener)};
+  o.alongside = [&] {
     std::string e;
     for (int i = 0; i < 2; ++i)
       if (!ping(AF_INET, reinterpret_cast<sockaddr*>(&in), sizeof(in), &e))
         errors += "tcp " + std::to_string(i) + ": " + e + "\n";
     if (!ping(AF_UNIX, reinterpret_cast<sockaddr*>(&un), sizeof(un), &e))
       errors += "unix: " + e + "\n";
-  });
-  GuestOptions o;
-  o.extra = {fd_arg("tcp", tcp), fd_arg("unix", unix_listener)};
+  };
   GuestResult r = run_guest(program_path("sock_special_accept"), o);
-  // Closing the listeners ends connections the program never accepted.
   close(tcp);
   close(unix_listener);
-  client.join();
   unlink(path.c_str());
   rmdir(dir);
   std::string all = r.log + r.stderr_text;
