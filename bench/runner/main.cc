@@ -36,6 +36,7 @@
 
 #include "bench/runner/report.h"
 #include "bench/runner/spawn.h"
+#include "run/print.h"
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
@@ -81,15 +82,6 @@ struct Context {
   std::string bwrap_skip_reason;
   Report report;
 };
-
-std::string yaml_quote(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
 
 void write_file(const std::string& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
@@ -184,7 +176,7 @@ std::optional<Command> command_for(Context& ctx, const std::string& variant,
   }
   if (variant == "cloudabi") {
     std::string yaml = "%TAG ! tag:nuxi.nl,2015:cloudabi/\n---\nout: !fd stdout\n";
-    if (!p.dir.empty()) yaml += "dir: !file {path: " + yaml_quote(p.dir) + ", type: directory}\n";
+    if (!p.dir.empty()) yaml += "dir: !file {path: " + cloudabi::run::yaml_string(p.dir) + ", type: directory}\n";
     yaml += "iterations: " + std::to_string(p.iterations) + "\n";
     std::string config = ctx.work + "/" + workload + ".yaml";
     write_file(config, yaml);
@@ -600,7 +592,7 @@ Server start_httpd(Context& ctx, const std::string& variant, const std::string& 
     write_file(config,
                "%TAG ! tag:nuxi.nl,2015:cloudabi/\n---\nsocket: !fd 3\n"
                "root: !file {path: " +
-                   yaml_quote(root) +
+                   cloudabi::run::yaml_string(root) +
                    ", type: directory, rights: read-only}\n"
                    "log: !fd 4\n");
     cmd = {{ctx.paths.cloudabi_run, "--require-full-confinement", ctx.paths.target_httpd, config},

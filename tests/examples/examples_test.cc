@@ -31,6 +31,8 @@
 #include <utility>
 #include <vector>
 
+#include "run/print.h"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -59,15 +61,6 @@ std::string temp_dir() {
   buf.push_back('\0');
   if (mkdtemp(buf.data()) == nullptr) return "";
   return buf.data();
-}
-
-std::string yaml_quote(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
 }
 
 const char kTag[] = "%TAG ! tag:nuxi.nl,2015:cloudabi/\n---\n";
@@ -281,7 +274,7 @@ class Httpd : public testing::Test {
 
     log_path_ = dir_ + "/log";
     std::string yaml = std::string(kTag) +
-                       "socket: !fd 3\nroot: !file {path: " + yaml_quote(root_) +
+                       "socket: !fd 3\nroot: !file {path: " + cloudabi::run::yaml_string(root_) +
                        ", type: directory, rights: read-only}\nlog: !fd 4\n" +
                        (check_paths ? "" : "check_paths: false\n");
     write_file(dir_ + "/httpd.yaml", yaml);
@@ -731,7 +724,7 @@ class Du : public testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   Outcome du(const std::string& options) {
-    return run_example("du", std::string(kTag) + "root: !file {path: " + yaml_quote(root_) +
+    return run_example("du", std::string(kTag) + "root: !file {path: " + cloudabi::run::yaml_string(root_) +
                                  ", type: directory, rights: read-only}\noutput: !fd stdout\n"
                                  "errors: !fd stderr\n" +
                                  options);
