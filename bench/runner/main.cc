@@ -176,7 +176,8 @@ std::optional<Command> command_for(Context& ctx, const std::string& variant,
   }
   if (variant == "cloudabi") {
     std::string yaml = "%TAG ! tag:nuxi.nl,2015:cloudabi/\n---\nout: !fd stdout\n";
-    if (!p.dir.empty()) yaml += "dir: !file {path: " + cloudabi::run::yaml_string(p.dir) + ", type: directory}\n";
+    if (!p.dir.empty())
+      yaml += "dir: !file {path: " + cloudabi::run::yaml_string(p.dir) + ", type: directory}\n";
     yaml += "iterations: " + std::to_string(p.iterations) + "\n";
     std::string config = ctx.work + "/" + workload + ".yaml";
     write_file(config, yaml);

@@ -724,7 +724,8 @@ class Du : public testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   Outcome du(const std::string& options) {
-    return run_example("du", std::string(kTag) + "root: !file {path: " + cloudabi::run::yaml_string(root_) +
+    return run_example("du", std::string(kTag) +
+                                 "root: !file {path: " + cloudabi::run::yaml_string(root_) +
                                  ", type: directory, rights: read-only}\noutput: !fd stdout\n"
                                  "errors: !fd stderr\n" +
                                  options);
