@@ -145,18 +145,42 @@ _Noreturn void _start(const cloudabi_auxv_t *auxv) {
   size_t canarylen = 0;
   for (; auxv->a_type != CLOUDABI_AT_NULL; ++auxv) {
     switch (auxv->a_type) {
-      case CLOUDABI_AT_ARGDATA: __at_argdata = auxv->a_ptr; break;
-      case CLOUDABI_AT_ARGDATALEN: __at_argdatalen = auxv->a_val; break;
-      case CLOUDABI_AT_BASE: __at_base = auxv->a_ptr; break;
-      case CLOUDABI_AT_CANARY: canary = auxv->a_ptr; break;
-      case CLOUDABI_AT_CANARYLEN: canarylen = auxv->a_val; break;
-      case CLOUDABI_AT_NCPUS: __at_ncpus = auxv->a_val; break;
-      case CLOUDABI_AT_PAGESZ: __at_pagesz = auxv->a_val; break;
-      case CLOUDABI_AT_PHDR: __at_phdr = auxv->a_ptr; break;
-      case CLOUDABI_AT_PHNUM: __at_phnum = auxv->a_val; break;
-      case CLOUDABI_AT_PID: __at_pid = auxv->a_ptr; break;
-      case CLOUDABI_AT_SYSINFO_EHDR: vdso = auxv->a_ptr; break;
-      case CLOUDABI_AT_TID: __at_tid = (uint32_t)auxv->a_val; break;
+      case CLOUDABI_AT_ARGDATA:
+        __at_argdata = auxv->a_ptr;
+        break;
+      case CLOUDABI_AT_ARGDATALEN:
+        __at_argdatalen = auxv->a_val;
+        break;
+      case CLOUDABI_AT_BASE:
+        __at_base = auxv->a_ptr;
+        break;
+      case CLOUDABI_AT_CANARY:
+        canary = auxv->a_ptr;
+        break;
+      case CLOUDABI_AT_CANARYLEN:
+        canarylen = auxv->a_val;
+        break;
+      case CLOUDABI_AT_NCPUS:
+        __at_ncpus = auxv->a_val;
+        break;
+      case CLOUDABI_AT_PAGESZ:
+        __at_pagesz = auxv->a_val;
+        break;
+      case CLOUDABI_AT_PHDR:
+        __at_phdr = auxv->a_ptr;
+        break;
+      case CLOUDABI_AT_PHNUM:
+        __at_phnum = auxv->a_val;
+        break;
+      case CLOUDABI_AT_PID:
+        __at_pid = auxv->a_ptr;
+        break;
+      case CLOUDABI_AT_SYSINFO_EHDR:
+        vdso = auxv->a_ptr;
+        break;
+      case CLOUDABI_AT_TID:
+        __at_tid = (uint32_t)auxv->a_val;
+        break;
     }
   }
 
@@ -198,10 +222,11 @@ _Noreturn void _start(const cloudabi_auxv_t *auxv) {
 
   // TLS variant II: the TLS block ends where the TCB starts, and %fs:0 holds
   // the TCB's address. The block lives on this stack frame, which never returns.
-  size_t tcb_align = __pt_tls.align > alignof(cloudabi_tcb_t) ? __pt_tls.align
-                                                              : alignof(cloudabi_tcb_t);
+  size_t tcb_align =
+      __pt_tls.align > alignof(cloudabi_tcb_t) ? __pt_tls.align : alignof(cloudabi_tcb_t);
   char tls_area[__pt_tls.memsz + sizeof(cloudabi_tcb_t) + tcb_align];
-  uintptr_t tcb_addr = ((uintptr_t)tls_area + __pt_tls.memsz + tcb_align - 1) / tcb_align * tcb_align;
+  uintptr_t tcb_addr =
+      ((uintptr_t)tls_area + __pt_tls.memsz + tcb_align - 1) / tcb_align * tcb_align;
   char *block = (char *)tcb_addr - __pt_tls.memsz;
   copy_bytes(block, __pt_tls.image, __pt_tls.filesz);
   zero_bytes(block + __pt_tls.filesz, __pt_tls.memsz - __pt_tls.filesz);

@@ -18,8 +18,8 @@ namespace cloudabi::runtime {
 namespace {
 bool g_tracing = false;
 constexpr decltype(statfs::f_type) kPidfsMagic = 0x50494446;  // PID_FS_MAGIC
-constexpr int kSealExec = 0x0020;                               // F_SEAL_EXEC, Linux 6.3
-}
+constexpr int kSealExec = 0x0020;                             // F_SEAL_EXEC, Linux 6.3
+}  // namespace
 
 bool tracing() { return g_tracing; }
 void set_tracing(bool on) { g_tracing = on; }
@@ -82,8 +82,8 @@ cloudabi_errno_t FdTable::get_locked(uint32_t fd, cloudabi_rights_t base,
         diag("%s: descriptor %u%s lacks right %s: ENOTCAPABLE", call, fd, from.c_str(),
              rights_to_string(missing_base).c_str());
       if (missing_inheriting != 0)
-        diag("%s: descriptor %u%s lacks inheriting right %s: ENOTCAPABLE", call, fd,
-             from.c_str(), rights_to_string(missing_inheriting).c_str());
+        diag("%s: descriptor %u%s lacks inheriting right %s: ENOTCAPABLE", call, fd, from.c_str(),
+             rights_to_string(missing_inheriting).c_str());
     }
     return CLOUDABI_ENOTCAPABLE;
   }
@@ -122,9 +122,11 @@ std::mutex& descriptor_lifecycle_mutex() {
 
 Result<FdEntry> describe_fd(int fd) {
   struct stat st;
-  if (fstat(fd, &st) != 0) return Error::from_errno("cannot inspect descriptor " + std::to_string(fd));
+  if (fstat(fd, &st) != 0)
+    return Error::from_errno("cannot inspect descriptor " + std::to_string(fd));
   int flags = fcntl(fd, F_GETFL);
-  if (flags < 0) return Error::from_errno("cannot read the flags of descriptor " + std::to_string(fd));
+  if (flags < 0)
+    return Error::from_errno("cannot read the flags of descriptor " + std::to_string(fd));
 
   FdEntry e;
   bool tty = false;
@@ -160,11 +162,12 @@ Result<FdEntry> describe_fd(int fd) {
   } else if (fstatfs(fd, &fs) == 0 && fs.f_type == kPidfsMagic) {
     e.type = CLOUDABI_FILETYPE_PROCESS;  // a pidfd (Linux 6.9+ keeps them on pidfs)
   } else {
-    return Error{"descriptor " + std::to_string(fd) + " is of a file type CloudABI does not support"};
+    return Error{"descriptor " + std::to_string(fd) +
+                 " is of a file type CloudABI does not support"};
   }
   RightsPair max = max_rights(e.type, tty);
-  e.base = e.type == CLOUDABI_FILETYPE_DIRECTORY ? max.base
-                                                 : restrict_to_access_mode(max.base, flags);
+  e.base =
+      e.type == CLOUDABI_FILETYPE_DIRECTORY ? max.base : restrict_to_access_mode(max.base, flags);
   e.inheriting = max.inheriting;
   return e;
 }

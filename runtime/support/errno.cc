@@ -5,6 +5,8 @@
 namespace cloudabi::runtime {
 
 cloudabi_errno_t translate_errno(int e) {
+  // One line per errno reads as the table it is.
+  // clang-format off
   switch (e) {
     case 0: return CLOUDABI_ESUCCESS;
     case E2BIG: return CLOUDABI_E2BIG;
@@ -109,6 +111,7 @@ cloudabi_errno_t translate_errno(int e) {
     case EHWPOISON: return CLOUDABI_EIO;
     default: return CLOUDABI_ENOSYS;
   }
+  // clang-format on
 }
 
 cloudabi_errno_t last_errno() { return translate_errno(errno); }

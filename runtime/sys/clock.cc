@@ -8,11 +8,20 @@ namespace {
 
 bool linux_clock(cloudabi_clockid_t id, clockid_t* out) {
   switch (id) {
-    case CLOUDABI_CLOCK_MONOTONIC: *out = CLOCK_MONOTONIC; return true;
-    case CLOUDABI_CLOCK_PROCESS_CPUTIME_ID: *out = CLOCK_PROCESS_CPUTIME_ID; return true;
-    case CLOUDABI_CLOCK_REALTIME: *out = CLOCK_REALTIME; return true;
-    case CLOUDABI_CLOCK_THREAD_CPUTIME_ID: *out = CLOCK_THREAD_CPUTIME_ID; return true;
-    default: return false;
+    case CLOUDABI_CLOCK_MONOTONIC:
+      *out = CLOCK_MONOTONIC;
+      return true;
+    case CLOUDABI_CLOCK_PROCESS_CPUTIME_ID:
+      *out = CLOCK_PROCESS_CPUTIME_ID;
+      return true;
+    case CLOUDABI_CLOCK_REALTIME:
+      *out = CLOCK_REALTIME;
+      return true;
+    case CLOUDABI_CLOCK_THREAD_CPUTIME_ID:
+      *out = CLOCK_THREAD_CPUTIME_ID;
+      return true;
+    default:
+      return false;
   }
 }
 

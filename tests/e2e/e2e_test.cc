@@ -33,8 +33,8 @@ std::string slurp(int fd) {
 Outcome run(const std::vector<std::string>& args, const std::string& input = "") {
   // ctest runs tests in parallel processes: names unique to this process and call.
   static int calls = 0;
-  std::string base = testing::TempDir() + "/e2e-" + std::to_string(getpid()) + "-" +
-                     std::to_string(++calls);
+  std::string base =
+      testing::TempDir() + "/e2e-" + std::to_string(getpid()) + "-" + std::to_string(++calls);
   std::string in_path = base + "-stdin";
   std::ofstream(in_path) << input;
   std::string out_path = base + "-stdout";
@@ -42,8 +42,10 @@ Outcome run(const std::vector<std::string>& args, const std::string& input = "")
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, in_path.c_str(), O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
   std::vector<char*> argv;
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
@@ -81,7 +83,9 @@ std::string file_bytes(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-size_t count_lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
+size_t count_lines(const std::string& s) {
+  return static_cast<size_t>(std::count(s.begin(), s.end(), '\n'));
+}
 
 TEST(Hello, PrintsItsMessageFromAConfigFile) {
   Outcome o = run({kRun, kHello, kHelloYaml});
@@ -90,8 +94,9 @@ TEST(Hello, PrintsItsMessageFromAConfigFile) {
 }
 
 TEST(Hello, ReadsTheConfigFromStdinLikeTheOriginal) {
-  Outcome o = run({kRun, kHello},
-                  "%TAG ! tag:nuxi.nl,2015:cloudabi/\n---\nstdout: !fd stdout\nmessage: via stdin\n");
+  Outcome o =
+      run({kRun, kHello},
+          "%TAG ! tag:nuxi.nl,2015:cloudabi/\n---\nstdout: !fd stdout\nmessage: via stdin\n");
   EXPECT_EQ(o.status, 0) << o.err;
   EXPECT_EQ(o.out, "via stdin\n");
 }
@@ -99,14 +104,17 @@ TEST(Hello, ReadsTheConfigFromStdinLikeTheOriginal) {
 TEST(Hello, BinaryIsANuxiCloudABIStaticPieWithoutSyscallInstructions) {
   std::string elf = file_bytes(kHello);
   ASSERT_GT(elf.size(), 64u);
-  EXPECT_EQ(elf.substr(0, 4), "\x7f" "ELF");
+  EXPECT_EQ(elf.substr(0, 4),
+            "\x7f"
+            "ELF");
   EXPECT_EQ(static_cast<unsigned char>(elf[7]), 17) << "EI_OSABI must be ELFOSABI_CLOUDABI";
   EXPECT_EQ(static_cast<unsigned char>(elf[16]), 3) << "e_type must be ET_DYN (static PIE)";
   Outcome f = run({"/usr/bin/file", "-b", kHello});
   EXPECT_NE(f.out.find("Nuxi CloudABI"), std::string::npos) << f.out;
   Outcome d = run({"/usr/bin/llvm-objdump-14", "-d", "--no-show-raw-insn", kHello});
   ASSERT_EQ(d.status, 0) << d.err;
-  EXPECT_EQ(d.out.find("\tsyscall"), std::string::npos) << "the binary contains a syscall instruction";
+  EXPECT_EQ(d.out.find("\tsyscall"), std::string::npos)
+      << "the binary contains a syscall instruction";
 }
 
 // Every executable that is not a loadable CloudABI program gets one line on
@@ -119,7 +127,9 @@ void expect_rejected(const std::string& path, const std::string& reason) {
   EXPECT_EQ(o.out, "");
 }
 
-TEST(Rejection, NonElfFile) { expect_rejected(write_temp("not-elf", "#!/bin/sh\necho hi\n"), "ELF"); }
+TEST(Rejection, NonElfFile) {
+  expect_rejected(write_temp("not-elf", "#!/bin/sh\necho hi\n"), "ELF");
+}
 
 TEST(Rejection, EmptyFile) { expect_rejected(write_temp("empty", ""), "ELF"); }
 
@@ -193,8 +203,8 @@ TEST(Check, ReportsASimulatedMissingLayerAndTheProgramStillRuns) {
 }
 
 TEST(Check, RequireFullConfinementRefusesWhenALayerIsMissing) {
-  Outcome o =
-      run({kRun, "--require-full-confinement", "--simulate-missing", "seccomp", kHello, kHelloYaml});
+  Outcome o = run(
+      {kRun, "--require-full-confinement", "--simulate-missing", "seccomp", kHello, kHelloYaml});
   EXPECT_EQ(o.status, 127);
   EXPECT_EQ(o.out, "");
   EXPECT_NE(o.err.find("full confinement was required, but the seccomp layer is not active"),

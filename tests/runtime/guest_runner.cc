@@ -62,8 +62,8 @@ std::string drain(int fd) {
     if (fd == tmp_fd && options.read_only_tmp) {
       g.rights_base = CLOUDABI_RIGHT_FILE_OPEN | CLOUDABI_RIGHT_FILE_READDIR |
                       CLOUDABI_RIGHT_FILE_STAT_GET | CLOUDABI_RIGHT_FILE_STAT_FGET;
-      g.rights_inheriting = CLOUDABI_RIGHT_FD_READ | CLOUDABI_RIGHT_FD_SEEK |
-                            CLOUDABI_RIGHT_FILE_STAT_FGET;
+      g.rights_inheriting =
+          CLOUDABI_RIGHT_FD_READ | CLOUDABI_RIGHT_FD_SEEK | CLOUDABI_RIGHT_FILE_STAT_FGET;
     }
     for (const GuestOptions::Narrowed& n : options.narrowed) {
       if (n.fd == fd) {

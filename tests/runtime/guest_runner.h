@@ -17,7 +17,7 @@ struct GuestResult {
   int exit_status = -1;  // when exited
   int signal = 0;        // when killed by a signal
   bool timed_out = false;
-  std::string log;       // what the program wrote to its "log" descriptor
+  std::string log;          // what the program wrote to its "log" descriptor
   std::string stderr_text;  // the runtime's diagnostics
 };
 

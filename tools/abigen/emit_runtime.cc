@@ -20,7 +20,8 @@ std::string prototype(const Syscall& s) {
 
 std::string emit_runtime_syscalls_h(const Spec& spec) {
   std::ostringstream out;
-  out << kBanner << "// Every system call the runtime implements, and the table the vDSO is built from.\n\n";
+  out << kBanner
+      << "// Every system call the runtime implements, and the table the vDSO is built from.\n\n";
   out << "#pragma once\n\n#include <cstddef>\n\n#include \"cloudabi_types.h\"\n\n";
   out << "extern \"C\" {\n";
   for (const Syscall& s : spec.syscalls) out << "// " << s.doc << "\n" << prototype(s) << ";\n";
@@ -49,13 +50,14 @@ std::string emit_runtime_table_cc(const Spec& spec) {
   out << kBanner << "\n#include \"syscalls.h\"\n\n";
   out << "extern \"C\" {\n";
   for (const Syscall& s : spec.syscalls)
-    out << "void cloudabi_tramp_" << s.name << "();\nvoid cloudabi_tramp_traced_" << s.name << "();\n";
+    out << "void cloudabi_tramp_" << s.name << "();\nvoid cloudabi_tramp_traced_" << s.name
+        << "();\n";
   out << "}\n\nnamespace cloudabi::runtime {\n\n";
   out << "const SyscallInfo kSyscalls[kSyscallCount] = {\n";
   for (const Syscall& s : spec.syscalls)
-    out << "    {\"" << s.name << "\", \"cloudabi_sys_" << s.name << "\", &cloudabi_tramp_" << s.name
-        << ", &cloudabi_tramp_traced_" << s.name << ", " << s.params.size() << ", " << (s.noreturn ? "true" : "false") << ", "
-        << (s.extension ? "true" : "false") << "},\n";
+    out << "    {\"" << s.name << "\", \"cloudabi_sys_" << s.name << "\", &cloudabi_tramp_"
+        << s.name << ", &cloudabi_tramp_traced_" << s.name << ", " << s.params.size() << ", "
+        << (s.noreturn ? "true" : "false") << ", " << (s.extension ? "true" : "false") << "},\n";
   out << "};\n\n}  // namespace cloudabi::runtime\n";
   return out.str();
 }
@@ -179,8 +181,9 @@ std::string emit_runtime_trace_cc(const Spec& spec) {
     out << "  cloudabi_errno_t error = cloudabi_rt_" << s.name << "(" << c_argument_list(s.params)
         << ");\n";
     out << "  cloudabi::runtime::trace_result(\"" << s.name << "\", " << args << ", error, ";
-    out << (outs == "{}" ? "{}" : "error == 0 ? cloudabi::runtime::TraceValues" + outs +
-                                      " : cloudabi::runtime::TraceValues{}")
+    out << (outs == "{}" ? "{}"
+                         : "error == 0 ? cloudabi::runtime::TraceValues" + outs +
+                               " : cloudabi::runtime::TraceValues{}")
         << ");\n";
     out << "  return error;\n}\n\n";
   }

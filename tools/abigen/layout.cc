@@ -29,7 +29,8 @@ uint64_t lay_out(const Spec& spec, const std::string& where, const std::vector<F
   for (const Field& f : fields) {
     SizeAlign sa = size_align(spec, f.type);
     offset = align_up(offset, sa.align);
-    if (f.offset != offset) mismatch(spec, f.line, where + "." + f.name, "the offset", f.offset, offset);
+    if (f.offset != offset)
+      mismatch(spec, f.line, where + "." + f.name, "the offset", f.offset, offset);
     offset += sa.size;
     if (sa.align > align) align = sa.align;
   }

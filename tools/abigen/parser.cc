@@ -44,11 +44,10 @@ class Parser {
         fail("unknown declaration '" + kw + "'");
       }
     }
-    std::sort(spec_.syscalls.begin(), spec_.syscalls.end(),
-              [](const Syscall& a, const Syscall& b) {
-                // v0.21 calls are numbered alphabetically from 0; extensions follow.
-                return std::tie(a.extension, a.name) < std::tie(b.extension, b.name);
-              });
+    std::sort(spec_.syscalls.begin(), spec_.syscalls.end(), [](const Syscall& a, const Syscall& b) {
+      // v0.21 calls are numbered alphabetically from 0; extensions follow.
+      return std::tie(a.extension, a.name) < std::tie(b.extension, b.name);
+    });
     check_references();
     return spec_;
   }
@@ -193,7 +192,9 @@ class Parser {
     return p;
   }
 
-  bool at_end() const { return tokens_.size() == 1 && !tokens_[0].quoted && tokens_[0].text == "end"; }
+  bool at_end() const {
+    return tokens_.size() == 1 && !tokens_[0].quoted && tokens_[0].text == "end";
+  }
 
   void require_next(const char* what) {
     if (!next_line()) fail(std::string("file ends inside ") + what);
@@ -232,7 +233,10 @@ class Parser {
     }
     declare(s.name);
     if (s.kind != ScalarKind::kAlias) {
-      uint64_t max = s.base == "u8" ? 0xff : s.base == "u16" ? 0xffff : s.base == "u32" ? 0xffffffff : ~0ull;
+      uint64_t max = s.base == "u8"    ? 0xff
+                     : s.base == "u16" ? 0xffff
+                     : s.base == "u32" ? 0xffffffff
+                                       : ~0ull;
       while (true) {
         require_next("a type");
         if (at_end()) break;
@@ -352,7 +356,8 @@ class Parser {
   }
 
   void declare(const std::string& name) {
-    if (kBuiltins.count(name) || !declared_.insert(name).second) fail("'" + name + "' is declared twice");
+    if (kBuiltins.count(name) || !declared_.insert(name).second)
+      fail("'" + name + "' is declared twice");
   }
 
   void check_type(const TypeRef& t, size_t line, const std::string& where) const {
