@@ -49,7 +49,7 @@ docs: build
 	cp $(BUILD)/generated/docs/abi.md docs/abi.md
 
 format:
-	git ls-files '*.c' '*.h' '*.cc' '*.hpp' | grep -v '^tests/.*/fixtures/' | xargs clang-format-14 -i
+	@scripts/format.sh
 
 # libFuzzer targets (argdata decoder, YAML to argdata, csv2json) under
 # ASan+UBSan: FUZZ_SECONDS each (make test gives each TEST_FUZZ_SECONDS).
