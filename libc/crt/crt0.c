@@ -36,6 +36,8 @@ void *__dso_handle = NULL;
 
 // SafeStack's unsafe stack pointer; the main thread's unsafe stack is static.
 _Thread_local void *__safestack_unsafe_stack_ptr;
+// The thread's ID as lock words hold it; pthread_create sets it in new threads.
+_Thread_local cloudabi_tid_t __pthread_thread_id;
 static alignas(16) char main_unsafe_stack[1 << 20];
 
 // Provided by the linker for static executables.
@@ -233,6 +235,7 @@ _Noreturn void _start(const cloudabi_auxv_t *auxv) {
   __libc_tls_replace((cloudabi_tcb_t *)tcb_addr);
 
   __safestack_unsafe_stack_ptr = main_unsafe_stack + sizeof(main_unsafe_stack);
+  __pthread_thread_id = __at_tid;
 
   size_t n = __preinit_array_end - __preinit_array_start;
   for (size_t i = 0; i < n; ++i) __preinit_array_start[i]();

@@ -91,7 +91,31 @@ void __cxa_thread_atexit_run(void) {
   }
 }
 
+extern _Thread_local cloudabi_tid_t __pthread_thread_id;  // crt0.c
+
+// The handlers run once: a second thread calling exit() waits (as a writer
+// on a lock the first one never releases) until the process has ended, and
+// exit() called again from a handler ends the process right away.
+static void exit_once(int status) {
+  static _Atomic(cloudabi_lock_t) exiting;
+  cloudabi_lock_t self = __pthread_thread_id | CLOUDABI_LOCK_WRLOCKED;
+  cloudabi_lock_t v = CLOUDABI_LOCK_UNLOCKED;
+  if (atomic_compare_exchange_strong(&exiting, &v, self)) return;
+  if ((v & ~CLOUDABI_LOCK_KERNEL_MANAGED) == self) _Exit(status);
+  cloudabi_subscription_t sub = {
+      .type = CLOUDABI_EVENTTYPE_LOCK_WRLOCK,
+      .lock = {.lock = &exiting, .lock_scope = CLOUDABI_SCOPE_PRIVATE},
+  };
+  for (;;) {
+    cloudabi_event_t ev;
+    size_t n;
+    cloudabi_sys_poll(&sub, &ev, 1, &n);
+    cloudabi_sys_thread_yield();
+  }
+}
+
 _Noreturn void exit(int status) {
+  exit_once(status);
   __cxa_thread_atexit_run();
   size_t n = (size_t)(__fini_array_end - __fini_array_start);
   while (n-- > 0) __fini_array_start[n]();

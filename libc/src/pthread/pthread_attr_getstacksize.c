@@ -1,0 +1,8 @@
+#include <errno.h>
+
+#include "pthread_impl.h"
+
+int pthread_attr_getstacksize(const pthread_attr_t *restrict attr, size_t *restrict size) {
+  *size = attr->__stacksize;
+  return 0;
+}

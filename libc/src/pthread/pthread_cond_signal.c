@@ -1,0 +1,8 @@
+#include "pthread_impl.h"
+
+int pthread_cond_signal(pthread_cond_t *c) {
+  _Atomic(cloudabi_condvar_t) *w = (_Atomic(cloudabi_condvar_t) *)&c->__waiters;
+  // Only the runtime knows the waiters; without any, there is nothing to do.
+  if (atomic_load_explicit(w, memory_order_relaxed) == CLOUDABI_CONDVAR_HAS_NO_WAITERS) return 0;
+  return cloudabi_sys_condvar_signal(w, c->__pshared, 1);
+}

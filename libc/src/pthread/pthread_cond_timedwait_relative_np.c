@@ -1,0 +1,11 @@
+#include <errno.h>
+
+#include "pthread_impl.h"
+#include "time_impl.h"
+
+int pthread_cond_timedwait_relative_np(pthread_cond_t *restrict c, pthread_mutex_t *restrict m,
+                                       const struct timespec *restrict reltime) {
+  cloudabi_timestamp_t t;
+  if (!timespec_to_timestamp(reltime, &t)) return EINVAL;
+  return __pthread_cond_wait(c, m, &t, 0);
+}

@@ -1,0 +1,3 @@
+#include "pthread_impl.h"
+
+int pthread_equal(pthread_t a, pthread_t b) { return a == b; }

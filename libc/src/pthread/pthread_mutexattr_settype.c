@@ -1,0 +1,9 @@
+#include <errno.h>
+
+#include "pthread_impl.h"
+
+int pthread_mutexattr_settype(pthread_mutexattr_t *attr, int type) {
+  if (type != PTHREAD_MUTEX_NORMAL && type != PTHREAD_MUTEX_RECURSIVE) return EINVAL;
+  attr->__type = type;
+  return 0;
+}

@@ -1,0 +1,3 @@
+#include "pthread_impl.h"
+
+int pthread_spin_unlock(pthread_spinlock_t *l) { return __pthread_lock_unlock(l); }

@@ -1,0 +1,5 @@
+#include <pthread.h>
+#include <stdint.h>
+#include <threads.h>
+
+void thrd_exit(int result) { pthread_exit((void *)(intptr_t)result); }
