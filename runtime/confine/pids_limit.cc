@@ -4,11 +4,15 @@
 // program's processes and threads instead: created by the process that stays
 // outside the sandbox, joined by the program before its first instruction,
 // and removed by the creator once the sandbox has ended.
+#include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <fstream>
@@ -128,6 +132,33 @@ bool write_text(int dir, const char* file, const std::string& text) {
   return ok;
 }
 
+// The pid in a cgroup name made by create_pids_cgroup, or 0.
+pid_t creator_of(const char* name) {
+  const char prefix[] = "cloudabi-";
+  if (strncmp(name, prefix, sizeof(prefix) - 1) != 0) return 0;
+  char* end;
+  long pid = strtol(name + sizeof(prefix) - 1, &end, 10);
+  return *end == '-' && pid > 0 && pid <= INT32_MAX ? static_cast<pid_t>(pid) : 0;
+}
+
+// A sandbox whose outer process was SIGKILLed never removed its cgroup.
+// Removes those whose creator is gone; rmdir refuses a cgroup that still has
+// processes, so a live sandbox is never touched.
+void remove_abandoned(int parent_fd) {
+  int fd = dup(parent_fd);
+  DIR* dir = fd < 0 ? nullptr : fdopendir(fd);
+  if (dir == nullptr) {
+    if (fd >= 0) close(fd);
+    return;
+  }
+  while (dirent* e = readdir(dir)) {
+    pid_t creator = creator_of(e->d_name);
+    if (creator != 0 && kill(creator, 0) != 0 && errno == ESRCH)
+      unlinkat(parent_fd, e->d_name, AT_REMOVEDIR);
+  }
+  closedir(dir);
+}
+
 }  // namespace
 
 bool pids_cgroup_needed(const ResourceLimits& limits) { return limits.processes && getuid() == 0; }
@@ -149,6 +180,7 @@ std::optional<PidsCgroup> create_pids_cgroup(uint64_t limit, std::string* why) {
     *why = "cannot open " + dir + ": " + strerror(errno);
     return std::nullopt;
   }
+  remove_abandoned(cg.parent_fd);
   timespec now{};
   clock_gettime(CLOCK_MONOTONIC, &now);
   cg.name = "cloudabi-" + std::to_string(getpid()) + "-" + std::to_string(now.tv_nsec);
