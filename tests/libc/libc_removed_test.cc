@@ -227,6 +227,20 @@ const Removed kRemoved[] = {
     {"sys/resource.h", "RLIMIT_NOFILE", "RLIMIT_NOFILE"},
     {"sys/resource.h", "getpriority", "getpriority(0, 0)"},
     {"fnmatch.h", "FNM_CASEFOLD", "FNM_CASEFOLD"},
+    // pthread.h: cancellation cannot be made safe; error-checking and robust
+    // mutexes, priority ceilings, guard sizes and scheduling are left out.
+    {"pthread.h", "pthread_cancel", "pthread_cancel(0)"},
+    {"pthread.h", "pthread_setcancelstate", "pthread_setcancelstate(0, 0)"},
+    {"pthread.h", "pthread_testcancel", "pthread_testcancel()"},
+    {"pthread.h", "PTHREAD_CANCELED", "PTHREAD_CANCELED"},
+    {"pthread.h", "PTHREAD_MUTEX_ERRORCHECK", "PTHREAD_MUTEX_ERRORCHECK"},
+    {"pthread.h", "PTHREAD_MUTEX_ROBUST", "PTHREAD_MUTEX_ROBUST"},
+    {"pthread.h", "pthread_mutex_consistent", "pthread_mutex_consistent(0)"},
+    {"pthread.h", "PTHREAD_PRIO_PROTECT", "PTHREAD_PRIO_PROTECT"},
+    {"pthread.h", "pthread_mutex_setprioceiling", "pthread_mutex_setprioceiling(0, 0, 0)"},
+    {"pthread.h", "pthread_attr_setguardsize", "pthread_attr_setguardsize(0, 0)"},
+    {"pthread.h", "pthread_attr_setschedparam", "pthread_attr_setschedparam(0, 0)"},
+    {"pthread.h", "pthread_atfork", "pthread_atfork(0, 0, 0)"},
 };
 
 struct Compiled {
@@ -282,6 +296,7 @@ TEST(RemovedFunction, ReplacementsCompileAndLink) {
 #include <dirent.h>
 #include <fcntl.h>
 #include <program.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
