@@ -15,6 +15,7 @@
 #include <optional>
 #include <vector>
 
+#include "runtime/confine/datagram_relay.h"
 #include "runtime/entry/guest_switch.h"
 #include "runtime/fd/fd_table.h"
 #include "runtime/fd/rights.h"
@@ -307,6 +308,15 @@ Error start(Options& options) {
   }
   if (Result<void> r = arrange_descriptors(options.grants, keep); !r) return r.error();
   if (Result<void> r = register_descriptors(options.grants); !r) return r.error();
+  // A connected IP datagram socket could send anywhere with a raw sendmsg():
+  // the program gets a relayed one instead (runtime/confine/datagram_relay.h).
+  // Only with seccomp, without which it could make sockets of its own. After
+  // proc_exec the descriptors are the relayed ones already.
+  if (!options.reexec && options.confine.seccomp)
+    for (size_t i = 0; i < options.grants.size(); ++i)
+      if (is_connected_ip_datagram(static_cast<int>(i)))
+        if (Result<void> r = relay_connected_datagrams(static_cast<int>(i)); !r)
+          return Error{options.grants[i].origin + ": " + r.error().message};
   // With a new pid namespace this forks: only the program's process returns.
   // After proc_exec the process is already inside them, and the directories
   // it was given are already on detached mounts.

@@ -59,10 +59,11 @@ Result<std::vector<LayerStatus>> apply_confinement(const ConfineOptions& options
                                                    const std::vector<DirectoryGrant>& dirs,
                                                    int runtime_fd, bool own_pid_namespace);
 
-// Shuts every unconnected IPv4 or IPv6 datagram socket among `fds` down for
-// writing (it cannot send in CloudABI, and a raw sendmsg() could reach any
-// address), and from then on each such socket the program receives. Called
-// once seccomp is in force.
+// Shuts every IPv4 or IPv6 datagram socket among `fds` down for writing, and
+// from then on each such socket the program receives: a raw sendmsg() could
+// reach any address. Unconnected ones cannot send in CloudABI anyway; granted
+// connected ones were relayed at start-up (datagram_relay.h), so one here was
+// received and keeps only its receiving side. Called once seccomp is in force.
 void stop_unaddressed_sends(const std::vector<int>& fds);
 void stop_unaddressed_sends_on_received(int fd);
 

@@ -1,14 +1,18 @@
-// Unconnected IP datagram sockets cannot send in CloudABI: sock_send has no
-// destination address. Linux would still let a program's raw sendmsg() name
-// any address on the host's network, and neither seccomp (it cannot read the
-// msghdr) nor Landlock before ABI 10 can stop that. Shutting the socket down
-// for writing can: every send on it then fails with EPIPE, receiving is
-// unchanged, and nothing the program can call (connect() is refused by
-// seccomp; a disconnect does not clear it) undoes it.
+// A program must not send datagrams to an address it names itself: Linux
+// would let a raw sendmsg() reach any address on the host's network, and
+// neither seccomp (it cannot read the msghdr) nor Landlock before ABI 10 can
+// stop that.
+//
+// An unconnected IP datagram socket cannot send in CloudABI anyway (sock_send
+// has no destination address). Granted connected ones are replaced by a relay
+// at start-up (datagram_relay.h). A connected one the program receives later
+// cannot be relayed from inside the sandbox, so it keeps only its receiving
+// side. Shutting a socket down for writing does that: every send on it then
+// fails with EPIPE, receiving is unchanged, and nothing the program can call
+// (connect() is refused by seccomp; a disconnect does not clear it) undoes it.
 #include <netinet/in.h>
 #include <sys/socket.h>
 
-#include <cerrno>
 #include <vector>
 
 #include "runtime/confine/confine.h"
@@ -28,9 +32,6 @@ void stop_one(int fd) {
   if (getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &domain, &len) != 0 ||
       (domain != AF_INET && domain != AF_INET6))
     return;
-  sockaddr_storage peer;
-  len = sizeof(peer);
-  if (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &len) == 0 || errno != ENOTCONN) return;
   // Linux answers ENOTCONN for an unconnected socket but records the
   // shutdown all the same.
   shutdown(fd, SHUT_WR);

@@ -153,7 +153,10 @@ Result<FdEntry> describe_fd(int fd) {
       return Error::from_errno("cannot read the socket type of descriptor " + std::to_string(fd));
     if (type == SOCK_STREAM) {
       e.type = CLOUDABI_FILETYPE_SOCKET_STREAM;
-    } else if (type == SOCK_DGRAM) {
+    } else if (type == SOCK_DGRAM || type == SOCK_SEQPACKET) {
+      // CloudABI dropped its SEQPACKET type: a sequenced-packet socket is
+      // message-oriented, as DGRAM is (and a relayed datagram socket is one,
+      // see runtime/confine/datagram_relay.h).
       e.type = CLOUDABI_FILETYPE_SOCKET_DGRAM;
     } else {
       return Error{"descriptor " + std::to_string(fd) +
