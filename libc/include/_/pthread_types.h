@@ -5,7 +5,7 @@
 // is a CloudABI lock word; condition variables are 12 bytes starting with the
 // CloudABI condvar word; barriers are 36 bytes and once-objects 4. Where the
 // reference gives no layout (attribute objects, pthread_key_t), this library
-// chose the ones below; see docs in libc/src/pthread/pthread_impl.h.
+// chose the ones below (see libc/src/internal/pthread_impl.h).
 #ifndef ___PTHREAD_TYPES_H_
 #define ___PTHREAD_TYPES_H_
 

@@ -10,11 +10,15 @@
 // unless the thread already holds read locks (__pthread_rdlocks counts
 // them), which would otherwise deadlock against a waiting writer.
 //
-// Layout choices where the reference is silent (documented in pthread.h's
-// types): __write_recursion is -1 for non-recursive locks and the number of
-// extra write acquisitions for recursive ones; pthread_attr_t is
-// {stacksize, detachstate}; pthread_key_t points into a table of
-// PTHREAD_KEYS_MAX keys; attribute objects store CloudABI scopes and clocks.
+// Choices where the reference is silent: __write_recursion is -1 for
+// non-recursive locks and the number of extra write acquisitions for
+// recursive ones; pthread_attr_t is {stacksize, detachstate}; pthread_key_t
+// points into a table of PTHREAD_KEYS_MAX (128) keys; attribute objects
+// store CloudABI scopes and clock IDs; PTHREAD_MUTEX_NORMAL/RECURSIVE are
+// 0/1, PTHREAD_CREATE_JOINABLE/DETACHED 0/1, PTHREAD_PRIO_INHERIT 1;
+// threads.h: mtx_plain/recursive/timed 1/2/4, thrd_success..thrd_timedout
+// 0..4. Relocking a non-recursive mutex answers EDEADLK and unlocking a lock
+// the caller does not hold EPERM, where cloudlibc asserts.
 //
 // Thread memory: one anonymous mapping per thread, from low to high
 // addresses: this struct __pthread and the thread's TLS area, a guard page,
