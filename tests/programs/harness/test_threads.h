@@ -1,5 +1,7 @@
 // Threads and userspace locks for test programs, on the raw system calls
-// (libc has no pthreads yet). Header-only; include after harness.h.
+// (for tests of the system calls themselves; libc's threads are <pthread.h>).
+// Header-only; include after harness.h. Threads started here have no
+// pthread object: they must not call pthread functions.
 //
 // A new thread gets only a TCB from the system (reference 7.3): before it may
 // touch TLS or run SafeStack-instrumented code (everything is, by default),
