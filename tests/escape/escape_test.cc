@@ -194,6 +194,28 @@ bool datagram_arrived(int s) {
   return recv(s, buf, sizeof(buf), MSG_DONTWAIT) == 5 && memcmp(buf, "PWNED", 5) == 0;
 }
 
+// The next datagram on `s`, waiting for one: a relay forwards the program's
+// datagrams after the program may have ended. The wait is a safety net
+// against a lost datagram, not a timing assumption.
+std::string next_datagram(int s) {
+  pollfd p{s, POLLIN, 0};
+  if (poll(&p, 1, 60000) != 1) return "(none)";
+  char buf[64];
+  ssize_t n = recv(s, buf, sizeof(buf), MSG_DONTWAIT);
+  return n < 0 ? "(error)" : std::string(buf, static_cast<size_t>(n));
+}
+
+// A UDP socket connected to `peer_port` on 127.0.0.1.
+int connected_udp(int peer_port) {
+  int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  a.sin_port = htons(static_cast<uint16_t>(peer_port));
+  if (s < 0 || connect(s, reinterpret_cast<sockaddr*>(&a), sizeof(a)) != 0) abort();
+  return s;
+}
+
 enum class Run { kConfined, kUnconfined, kLandlockOnly, kSeccompOnly, kNamespacesOnly };
 
 const char* run_name(Run r) {
@@ -247,6 +269,15 @@ class Host {
     abstract_listener = listen_unix(abstract_name, true);
     tcp_sock = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     udp_sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    // Granted only by the cases about connected datagram sockets (each such
+    // grant starts a relay process).
+    udp_peer = listen_inet(SOCK_DGRAM, &udp_peer_port);
+    udp_conn_sock = connected_udp(udp_peer_port);
+    udp_conn_other = connected_udp(udp_peer_port);
+    int carrier_pair[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, carrier_pair) != 0) abort();
+    carrier = carrier_pair[0];
+    carrier_host = carrier_pair[1];
     unix_sock = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     tty_master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (tty_master >= 0 && grantpt(tty_master) == 0 && unlockpt(tty_master) == 0) {
@@ -275,8 +306,26 @@ class Host {
   }
 
   ~Host() {
-    for (int fd : {ro_fd, file_ro, sh, self, static_exe, host_fd, tcp, udp, unix_listener,
-                   abstract_listener, tcp_sock, udp_sock, unix_sock, tty, tty_master})
+    for (int fd : {ro_fd,
+                   file_ro,
+                   sh,
+                   self,
+                   static_exe,
+                   host_fd,
+                   tcp,
+                   udp,
+                   unix_listener,
+                   abstract_listener,
+                   tcp_sock,
+                   udp_sock,
+                   unix_sock,
+                   tty,
+                   tty_master,
+                   udp_peer,
+                   udp_conn_sock,
+                   udp_conn_other,
+                   carrier,
+                   carrier_host})
       if (fd >= 0) close(fd);
     umount2((dir + "/mounted").c_str(), MNT_DETACH);
     umount2((dir + "/mnt").c_str(), MNT_DETACH);
@@ -378,6 +427,8 @@ class Host {
   int tcp = -1, udp = -1, unix_listener = -1, abstract_listener = -1;
   int tcp_port = 0, udp_port = 0;
   int tcp_sock = -1, udp_sock = -1, unix_sock = -1, tty = -1, tty_master = -1;
+  int udp_peer = -1, udp_peer_port = 0, udp_conn_sock = -1, udp_conn_other = -1;
+  int carrier = -1, carrier_host = -1;
   int granted = 0;
   Victim victim;
 };
@@ -653,6 +704,54 @@ std::vector<Case> all_cases() {
     int sig = run == Run::kUnconfined ? 0 : SIGKILL;
     o.extra.push_back({"sig", [sig] { return argdata_create_int(sig); }});
   };
+  // A connected UDP socket: granted as udp_conn_sock, its peer is
+  // Host::udp_peer.
+  auto grant_connected_udp = [](Host& h, GuestOptions& o, Run) {
+    int fd = h.udp_conn_sock;
+    o.extra.push_back({"udp_conn_sock", [fd] { return argdata_create_fd(fd); }});
+  };
+  auto verify_connected_sendmsg = [](Host& h, Run run, const Outcome&) {
+    if (run == Run::kUnconfined) {
+      EXPECT_TRUE(datagram_arrived(h.udp));
+    } else {
+      // The relay sends each datagram once, to the connected peer: once it
+      // is there, it went nowhere else.
+      EXPECT_EQ(next_datagram(h.udp_peer), "PWNED");
+      EXPECT_FALSE(datagram_arrived(h.udp)) << "the datagram reached another host port";
+    }
+  };
+  auto grant_connected_udp_with_reply = [](Host& h, GuestOptions& o, Run) {
+    int fd = h.udp_conn_sock;
+    o.extra.push_back({"udp_conn_sock", [fd] { return argdata_create_fd(fd); }});
+    sockaddr_storage a{};
+    socklen_t len = sizeof(a);
+    ASSERT_EQ(getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len), 0);
+    ASSERT_EQ(sendto(h.udp_peer, "REPLY", 5, 0, reinterpret_cast<sockaddr*>(&a), len), 5);
+  };
+  auto verify_echo = [](Host& h, Run, const Outcome& o) {
+    EXPECT_EQ(o.line, "ok REPLY");
+    EXPECT_EQ(next_datagram(h.udp_peer), "HELLO");
+  };
+  // A connected UDP socket passed to the program with SCM_RIGHTS over a
+  // granted unix socket (queued before the run).
+  auto pass_connected_udp = [](Host& h, GuestOptions& o, Run) {
+    int fd = h.carrier;
+    o.extra.push_back({"carrier", [fd] { return argdata_create_fd(fd); }});
+    char byte = 'x';
+    iovec iov{&byte, 1};
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
+    msghdr m{};
+    m.msg_iov = &iov;
+    m.msg_iovlen = 1;
+    m.msg_control = control;
+    m.msg_controllen = sizeof(control);
+    cmsghdr* c = CMSG_FIRSTHDR(&m);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(c), &h.udp_conn_other, sizeof(int));
+    ASSERT_EQ(sendmsg(h.carrier_host, &m, 0), 1);
+  };
   std::vector<Case> cases = {
       // ---------------------------------------------------------- absolute paths
       {"open_absolute", denied({"EACCES"}), ok()},
@@ -804,6 +903,21 @@ std::vector<Case> all_cases() {
       // The runtime shuts granted unconnected datagram sockets down for
       // writing (seccomp cannot see sendmsg's destination).
       {"injected_udp_sendmsg", denied({"EPIPE"}), ok(), {}, {}, verify_datagram},
+      // A granted *connected* UDP socket reaches the program through the
+      // runtime's relay: its descriptor is a unix SOCK_SEQPACKET socket,
+      // where the kernel ignores sendmsg's address, so the attempt "works"
+      // but the datagram goes to the connected peer only.
+      {"connected_udp_sendmsg", ok(), ok(), {}, grant_connected_udp, verify_connected_sendmsg},
+      // And what it is for still works through the relay, both ways.
+      {"connected_udp_echo", ok(), ok(), {}, grant_connected_udp_with_reply, verify_echo},
+      // A connected one received later cannot be relayed from inside the
+      // sandbox: it is shut down for writing.
+      {"received_connected_udp_sendmsg",
+       denied({"EPIPE"}),
+       ok(),
+       {},
+       pass_connected_udp,
+       verify_datagram},
       // ---------------------------------------------------------- other processes
       {"kill_victim", denied({"ESRCH", "EPERM"}), ok(), {}, {}, verify_victim_got(SIGUSR1)},
       {"tgkill_victim", denied({"ESRCH", "EPERM"}), ok(), {}, {}, verify_victim_got(SIGUSR1)},

@@ -715,6 +715,47 @@ static void c_injected_udp_sendmsg(void) {
   ok(NULL);
 }
 
+// A granted socket connected to a host UDP socket (udp_peer_port): a raw
+// sendmsg() that names another host port (udp_port). In the sandbox the
+// descriptor is the program's end of the runtime's relay, and the kernel
+// ignores the name there: the datagram can only reach the connected peer.
+static void c_connected_udp_sendmsg(void) {
+  struct lx_sockaddr_in a = loopback(arg_int("udp_port"));
+  struct lx_iovec iov = {(void *)kPwned, 5};
+  struct lx_msghdr m = {&a, sizeof(a), &iov, 1, NULL, 0, 0};
+  TRY("sendmsg", SYS3(NR_sendmsg, arg_fd("udp_conn_sock"), &m, 0));
+  ok(NULL);
+}
+
+// What a connected socket is for, with raw calls: send to its peer without
+// an address, and receive what the peer sent (queued before the run).
+static void c_connected_udp_echo(void) {
+  long s = arg_fd("udp_conn_sock");
+  TRY("send", SYS6(NR_sendto, s, "HELLO", 5, 0, NULL, 0));
+  static char buf[32];
+  long n = TRY("recv", SYS6(NR_recvfrom, s, buf, sizeof(buf) - 1, 0, NULL, NULL));
+  buf[n] = '\0';
+  ok(buf);
+}
+
+// A connected UDP socket the program receives through sock_recv cannot be
+// relayed from inside the sandbox: the runtime shuts it down for writing.
+static void c_received_connected_udp_sendmsg(void) {
+  char byte;
+  cloudabi_fd_t got = 0;
+  cloudabi_iovec_t data = {&byte, 1};
+  cloudabi_recv_in_t in = {&data, 1, &got, 1, 0};
+  cloudabi_recv_out_t out;
+  cloudabi_errno_t e = cloudabi_sys_sock_recv((cloudabi_fd_t)arg_fd("carrier"), &in, &out);
+  if (e != 0) denied_cloudabi(e, "sock_recv");
+  if (out.ro_fdslen != 1) denied_cloudabi(CLOUDABI_EBADF, "sock_recv (no descriptor)");
+  struct lx_sockaddr_in a = loopback(arg_int("udp_port"));
+  struct lx_iovec iov = {(void *)kPwned, 5};
+  struct lx_msghdr m = {&a, sizeof(a), &iov, 1, NULL, 0, 0};
+  TRY("sendmsg", SYS3(NR_sendmsg, got, &m, 0));
+  ok(NULL);
+}
+
 // ---------------------------------------------------------------- processes
 
 static void c_kill_victim(void) {
@@ -1386,6 +1427,9 @@ static const struct {
     CASE(injected_unix_connect_abstract),
     CASE(injected_udp_sendto),
     CASE(injected_udp_sendmsg),
+    CASE(connected_udp_sendmsg),
+    CASE(connected_udp_echo),
+    CASE(received_connected_udp_sendmsg),
     CASE(kill_victim),
     CASE(tgkill_victim),
     CASE(kill_parent),

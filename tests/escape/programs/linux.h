@@ -58,6 +58,7 @@ enum {
   NR_socket = 41,
   NR_connect = 42,
   NR_sendto = 44,
+  NR_recvfrom = 45,
   NR_sendmsg = 46,
   NR_bind = 49,
   NR_listen = 50,
