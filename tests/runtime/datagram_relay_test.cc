@@ -11,6 +11,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -247,6 +248,26 @@ TEST_F(DatagramRelayTest, CarriesDatagramsBothWaysAndEndsWithItsLastHolder) {
   close(conn_);
   conn_ = -1;
   EXPECT_TRUE(released(ino_)) << "the relay outlived the last holder of the program's end";
+}
+
+TEST_F(DatagramRelayTest, AFailureNamesTheSocketAndLeavesItAlone) {
+  // No descriptor can be made: the pair cannot be created.
+  int lowest = dup(0);
+  ASSERT_GE(lowest, 0);
+  close(lowest);
+  rlimit saved{};
+  ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &saved), 0);
+  rlimit tight = saved;
+  tight.rlim_cur = static_cast<rlim_t>(lowest);
+  ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &tight), 0);
+  Result<void> r = relay_connected_datagrams(conn_);
+  setrlimit(RLIMIT_NOFILE, &saved);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message,
+            "cannot start the relay process that contains the connected datagram socket " +
+                std::to_string(conn_) + ": " + strerror(EMFILE));
+  EXPECT_TRUE(is_connected_ip_datagram(conn_));
+  EXPECT_EQ(inode_of(conn_), ino_);
 }
 
 TEST_F(DatagramRelayTest, DatagramsSentJustBeforeTheEndStillLeave) {
