@@ -1,0 +1,9 @@
+#include <fenv.h>
+
+// Installs *envp, then raises the exceptions that were raised before.
+int feupdateenv(const fenv_t *envp) {
+  int raised = fetestexcept(FE_ALL_EXCEPT);
+  fesetenv(envp);
+  feraiseexcept(raised);
+  return 0;
+}

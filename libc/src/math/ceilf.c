@@ -1,0 +1,16 @@
+#include "math_impl.h"
+
+// See ceil.c.
+float ceilf(float x) {
+  uint32_t u = asuint(x);
+  int e = (int)((u >> 23) & 0xff) - 127;
+  if (e >= 23) return e == 128 ? x + x : x;
+  if (e < 0) {
+    if ((u << 1) == 0) return x;
+    return (u >> 31) ? -0.0f : 1.0f;
+  }
+  uint32_t frac = (UINT32_C(1) << (23 - e)) - 1;
+  if ((u & frac) == 0) return x;
+  if (!(u >> 31)) u += frac;
+  return asfloat(u & ~frac);
+}

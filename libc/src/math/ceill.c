@@ -1,0 +1,3 @@
+#include "ldround_impl.h"
+
+long double ceill(long double x) { return ld_round_integral(x, LD_CEIL); }

@@ -1,0 +1,7 @@
+#include "math_impl.h"
+
+// The positive difference: x - y if x > y, else +0; NaNs propagate.
+double fdim(double x, double y) {
+  if (isnan(x) || isnan(y)) return x + y;
+  return x > y ? x - y : 0;
+}

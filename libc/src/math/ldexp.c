@@ -1,0 +1,3 @@
+#include "math_impl.h"
+
+double ldexp(double x, int n) { return scalbn(x, n); }

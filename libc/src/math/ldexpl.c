@@ -1,0 +1,3 @@
+#include "math_impl.h"
+
+long double ldexpl(long double x, int n) { return scalbnl(x, n); }

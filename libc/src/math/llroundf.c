@@ -1,0 +1,9 @@
+#include "math_impl.h"
+
+// See lround.c.
+long long llroundf(float x) {
+  long long r;
+  x = roundf(x);
+  __asm__ volatile("cvttss2si %1, %0" : "=r"(r) : "x"(x));
+  return r;
+}

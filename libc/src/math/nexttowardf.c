@@ -1,0 +1,8 @@
+#include "math_impl.h"
+
+// See nexttoward.c.
+float nexttowardf(float x, long double y) {
+  if (isnan(x) || isnan(y)) return (float)(x + y);
+  if ((long double)x == y) return (float)y;
+  return nextafterf(x, (long double)x < y ? INFINITY : -INFINITY);
+}
