@@ -56,5 +56,11 @@ TEST(LibmDiff, ArithLongDouble) { run_suite("arith_ld", 16, 300000); }
 TEST(LibmDiff, FmaDouble) { run_suite("fma_d", 17, 1000000); }
 TEST(LibmDiff, FmaFloat) { run_suite("fma_f", 18, 1000000); }
 TEST(LibmDiff, FmaLongDouble) { run_suite("fma_ld", 19, 500000); }
+TEST(LibmDiff, ExpDouble) { run_suite("exp_d", 20, 300000); }
+TEST(LibmDiff, LogDouble) { run_suite("log_d", 21, 250000); }
+TEST(LibmDiff, PowDouble) { run_suite("pow_d", 22, 1000000); }
+TEST(LibmDiff, TrigDouble) { run_suite("trig_d", 23, 400000); }
+TEST(LibmDiff, InverseTrigDouble) { run_suite("atrig_d", 24, 300000); }
+TEST(LibmDiff, TranscendentalFloat) { run_suite("trans_f", 25, 100000); }
 
 }  // namespace

@@ -110,7 +110,7 @@ out.append("")
 
 # 2/pi: 1200 bits after the binary point, 24 bits per entry, for the
 # Payne-Hanek reduction of huge arguments.
-bits = 24 * 56
+bits = 24 * 700  # enough for the largest long double (2^16384)
 mpmath.mp.prec = bits + 100
 two_over_pi = 2 / mpmath.pi
 mpmath.mp.prec = 200
@@ -198,7 +198,7 @@ h = [
     "extern const long double __log_table_r[95];",
     "extern const long double __log_table_ln[95][2];",
     "extern const long double __log_table_log2[95][2];",
-    "extern const uint32_t __two_over_pi_bits[56];",
+    "extern const uint32_t __two_over_pi_bits[700];",
     "extern const long double __inv_factorial[28];",
     "",
     "#endif",

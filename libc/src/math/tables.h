@@ -30,7 +30,7 @@ extern const long double __exp2_table[64][2];
 extern const long double __log_table_r[95];
 extern const long double __log_table_ln[95][2];
 extern const long double __log_table_log2[95][2];
-extern const uint32_t __two_over_pi_bits[56];
+extern const uint32_t __two_over_pi_bits[700];
 extern const long double __inv_factorial[28];
 
 #endif

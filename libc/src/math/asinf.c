@@ -1,0 +1,12 @@
+#include "ext_impl.h"
+
+// asin x = atan2(x, sqrt((1 - x)(1 + x))), in extended precision (the two
+// factors are exact for |x| >= 1/2 and accurate enough below). |x| > 1 is a
+// domain error: NaN and invalid.
+float asinf(float x) {
+  if (isnan(x)) return x + x;
+  if (fabsf(x) > 1) return (x - x) / (x - x);
+  if (x == 0) return x;
+  long double lx = x;
+  return (float)fpatan(lx, sqrtl((1 - lx) * (1 + lx)));
+}

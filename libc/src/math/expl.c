@@ -1,0 +1,8 @@
+#include "ext_impl.h"
+
+// See exp.c; the result carries the extended core's own error.
+long double expl(long double x) {
+  if (isnan(x)) return x + x;
+  if (isinf(x)) return x > 0 ? x : 0.0L;
+  return __math_exp(x);
+}

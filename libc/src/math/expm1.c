@@ -1,0 +1,9 @@
+#include "ext_impl.h"
+
+// e^x - 1, accurate also where it is close to 0 (see exp_core.c).
+double expm1(double x) {
+  if (isnan(x)) return x + x;
+  if (x > 710) return isinf(x) ? x : 0x1p1023 * 0x1p1023;
+  if (x == 0) return x;  // keeps -0
+  return (double)__math_expm1(x);
+}

@@ -1,0 +1,9 @@
+#include "ext_impl.h"
+
+// See expm1.c.
+float expm1f(float x) {
+  if (isnan(x)) return x + x;
+  if (x > 100) return isinf(x) ? x : 0x1p127f * 0x1p127f;
+  if (x == 0) return x;
+  return (float)__math_expm1(x);
+}

@@ -1,0 +1,8 @@
+#include "trig_impl.h"
+
+// Infinities give NaN (invalid); +-0 is returned as it is.
+double sin(double x) {
+  if (!isfinite(x)) return x - x;
+  if (x == 0) return x;
+  return (double)sin_ext(x);
+}

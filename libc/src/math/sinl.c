@@ -1,0 +1,9 @@
+#include "trig_impl.h"
+
+// See sin.c. The reduction is exact for every long double, but the result
+// carries the extended kernel's own rounding errors (docs/libm.md).
+long double sinl(long double x) {
+  if (!isfinite(x)) return x - x;
+  if (x == 0) return x;
+  return sin_ext(x);
+}

@@ -1,0 +1,8 @@
+#include "trig_impl.h"
+
+// Infinities give NaN (invalid); +-0 is returned as it is.
+double tan(double x) {
+  if (!isfinite(x)) return x - x;
+  if (x == 0) return x;
+  return (double)tan_ext(x);
+}
