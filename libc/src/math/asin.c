@@ -7,6 +7,8 @@ double asin(double x) {
   if (isnan(x)) return x + x;
   if (fabs(x) > 1) return (x - x) / (x - x);
   if (x == 0) return x;
+  // A subnormal argument gives a tiny inexact result: raise underflow.
+  if (fabs(x) < DBL_MIN) force_eval(x * x);
   long double lx = x;
   return (double)fpatan(lx, sqrtl((1 - lx) * (1 + lx)));
 }

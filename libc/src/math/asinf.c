@@ -7,6 +7,8 @@ float asinf(float x) {
   if (isnan(x)) return x + x;
   if (fabsf(x) > 1) return (x - x) / (x - x);
   if (x == 0) return x;
+  // A subnormal argument gives a tiny inexact result: raise underflow.
+  if (fabsf(x) < FLT_MIN) force_evalf(x * x);
   long double lx = x;
   return (float)fpatan(lx, sqrtl((1 - lx) * (1 + lx)));
 }

@@ -4,6 +4,8 @@
 // below 1/2 (no cancellation), and as ln|x| + ln 2 where x^2 + 1 is x^2.
 long double asinhl(long double x) {
   if (!isfinite(x) || x == 0) return x + x;
+  // A subnormal argument gives a tiny inexact result: raise underflow.
+  if (fabsl(x) < LDBL_MIN) force_evall(x * x);
   long double a = fabsl(x), v;
   if (a > 0x1p40L)
     v = __math_log(a) + LN2_FULL;

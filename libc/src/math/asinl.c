@@ -7,6 +7,8 @@ long double asinl(long double x) {
   if (isnan(x)) return x + x;
   if (fabsl(x) > 1) return (x - x) / (x - x);
   if (x == 0) return x;
+  // A subnormal argument gives a tiny inexact result: raise underflow.
+  if (fabsl(x) < LDBL_MIN) force_evall(x * x);
   long double lx = x;
   return fpatan(lx, sqrtl((1 - lx) * (1 + lx)));
 }

@@ -4,6 +4,8 @@
 // (invalid) beyond.
 float atanhf(float x) {
   if (isnan(x) || x == 0) return x + x;
+  // A subnormal argument gives a tiny inexact result: raise underflow.
+  if (fabsf(x) < FLT_MIN) force_evalf(x * x);
   long double a = fabsl(x);
   if (a > 1) return (x - x) / (x - x);
   if (a == 1) return x / 0.0;

@@ -62,7 +62,7 @@ long double __math_exp2_hilo(long double hi, long double lo) {
 long double __math_expm1(long double x) {
   if (x > -0x1.62e42fefa39efp-8L && x < 0x1.62e42fefa39efp-8L) return expm1_poly(x);
   if (x < -100) return -1.0L + 0x1p-200L;  // -1 rounded from above: inexact
-  if (x > 16500) x = 16500;
+  if (x > 64) return __math_exp(x);        // e^x - 1 is e^x to within 2^-92
   long k = nearest(x * INV_LN2_64);
   long double r = (x - k * LN2_64_HI) - k * LN2_64_LO;
   long double p = expm1_poly(r);

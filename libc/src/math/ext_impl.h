@@ -28,8 +28,8 @@ long double __math_log(long double y);
 long double __math_log2(long double y);
 long double __math_log10(long double y);
 long double __math_log1p(long double x);
-// log2 x = *hi + *lo for a finite double x > 0, to about 2^-75 relative.
-void __math_log2_hilo(double x, long double *hi, long double *lo);
+// log2 x = *hi + *lo for a finite x > 0, to about 2^-75 relative.
+void __math_log2_hilo(long double x, long double *hi, long double *lo);
 // x = n*pi/2 + r with |r| <= pi/4 (a little more in directed rounding
 // modes); returns n mod 4. For the long double x of sinl and friends the
 // reduction is equally exact but r carries only 64 bits.

@@ -179,6 +179,16 @@ for n in range(28):
     out.append("    %s," % hexld(round64(v)))
 out.append("};")
 
+out.append("")
+out.append("// 1/n for n = 0..31 (entry 0 unused), for the series of ln(1 + x).")
+out.append("const long double __inv_int[32] = {")
+out.append("    0.0L,")
+for n in range(1, 32):
+    v = mpf(1) / n
+    check("inv_int", v, round64(v))
+    out.append("    %s," % hexld(round64(v)))
+out.append("};")
+
 import os, sys
 d = sys.argv[1] if len(sys.argv) > 1 else "."
 with open(os.path.join(d, "tables.c"), "w") as f:
@@ -200,6 +210,7 @@ h = [
     "extern const long double __log_table_log2[95][2];",
     "extern const uint32_t __two_over_pi_bits[700];",
     "extern const long double __inv_factorial[28];",
+    "extern const long double __inv_int[32];",
     "",
     "#endif",
 ]

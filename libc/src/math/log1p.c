@@ -6,5 +6,7 @@ double log1p(double x) {
   if (x < -1) return (x - x) / 0.0;
   if (x == -1) return -1 / 0.0;
   if (isinf(x) || x == 0) return x;  // keeps -0
+  // A subnormal argument gives a tiny inexact result: raise underflow.
+  if (fabs(x) < DBL_MIN) force_eval(x * x);
   return (double)__math_log1p(x);
 }

@@ -6,5 +6,7 @@ float log1pf(float x) {
   if (x < -1) return (x - x) / 0.0f;
   if (x == -1) return -1 / 0.0f;
   if (isinf(x) || x == 0) return x;
+  // A subnormal argument gives a tiny inexact result: raise underflow.
+  if (fabsf(x) < FLT_MIN) force_evalf(x * x);
   return (float)__math_log1p(x);
 }

@@ -10,8 +10,8 @@
 static long double log1p_small(long double f) {
   long double s = f / (2 + f);
   long double z = s * s;
-  long double q = 1.0L / 27;
-  for (int k = 12; k >= 1; k--) q = 1.0L / (2 * k + 1) + z * q;
+  long double q = __inv_int[27];
+  for (int k = 12; k >= 1; k--) q = __inv_int[2 * k + 1] + z * q;
   q *= z;
   return f - s * (f - 2 * q);
 }
@@ -56,32 +56,32 @@ long double __math_log1p(long double x) {
   return __math_log(y) + c;
 }
 
-// log2 x = e + log2(m) for a double x = 2^e * m: with r ~ 1/m from a table
-// of 11-bit values, t = m*r - 1 is exact (53 + 11 bits fit in 64; the
-// subtraction is exact by Sterbenz's lemma), |t| < 2^-7, and
+// log2 x = e + log2(m) for x = 2^e * m: with r ~ 1/m from a table of
+// 11-bit values, t = m*r - 1 is formed exactly as t_hi + t_lo (two_prod;
+// for a double x the product is exact by itself, 53 + 11 bits fitting in
+// 64, and t_lo is 0; m*r - 1 is exact by Sterbenz's lemma), |t| < 2^-7, and
 //   log2 m = -log2 r + ln(1 + t) * log2(e).
-// -log2 r comes from the table as hi + lo; t*log2(e) is formed exactly with
-// two_prod; the remaining terms of ln(1 + t) are below t^2/2 < 2^-15 in
+// -log2 r comes from the table as hi + lo; t_hi*log2(e) is formed exactly
+// with two_prod; the remaining terms of ln(1 + t) are below t^2/2 < 2^-15 in
 // size and summed to t^11/11 (the first omitted term, t^12/12, is below
-// 2^-87). The sum is carried as hi + lo.
-void __math_log2_hilo(double x, long double *hi, long double *lo) {
-  uint64_t u = asuint64(x);
-  int e = (int)(u >> 52);
-  if (e == 0) {  // subnormal: normalize
-    u = asuint64(x * 0x1p64);
-    e = (int)(u >> 52) - 64;
-  }
-  e -= 1023;
-  double m = asdouble((u & ((UINT64_C(1) << 52) - 1)) | (UINT64_C(1023) << 52));  // [1, 2)
+// 2^-87), t_lo adds t_lo/(1 + t) ~ t_lo (1 - t). The sum is carried as
+// hi + lo.
+void __math_log2_hilo(long double x, long double *hi, long double *lo) {
+  int e;
+  long double m = frexpl(x, &e) * 2;  // [1, 2)
+  e--;
   if (m * 128 >= 183) {
-    m *= 0.5;
+    m *= 0.5L;
     e++;
   }
   int j = (int)(m * 128) - LOG_TABLE_FIRST;
-  long double t = (long double)m * __log_table_r[j] - 1;
-  long double q = 1.0L / 11;
-  for (int k = 10; k >= 2; k--) q = ((k & 1) ? 1.0L : -1.0L) / k + t * q;
+  long double p, t_lo;
+  two_prod(m, __log_table_r[j], &p, &t_lo);
+  long double t = p - 1;
+  long double q = __inv_int[11];
+  for (int k = 10; k >= 2; k--) q = ((k & 1) ? __inv_int[k] : -__inv_int[k]) + t * q;
   q *= t * t;  // ln(1 + t) - t
+  q += t_lo * (1 - t);
   long double ph, pl;
   two_prod(t, LOG2E_HI, &ph, &pl);
   pl += t * LOG2E_LO + q * LOG2E_HI;

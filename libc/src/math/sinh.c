@@ -5,6 +5,8 @@
 // result beyond the format overflows) for large |x|.
 double sinh(double x) {
   if (!isfinite(x) || x == 0) return x + x;
+  // A subnormal argument gives a tiny inexact result: raise underflow.
+  if (fabs(x) < DBL_MIN) force_eval(x * x);
   long double a = fabsl(x);
   long double v;
   if (a > 40) {  // e^-a is below 2^-115 e^a: sinh is e^a / 2

@@ -32,5 +32,6 @@ extern const long double __log_table_ln[95][2];
 extern const long double __log_table_log2[95][2];
 extern const uint32_t __two_over_pi_bits[700];
 extern const long double __inv_factorial[28];
+extern const long double __inv_int[32];
 
 #endif

@@ -4,5 +4,7 @@
 double tan(double x) {
   if (!isfinite(x)) return x - x;
   if (x == 0) return x;
+  // A subnormal argument gives a tiny inexact result: raise underflow.
+  if (fabs(x) < DBL_MIN) force_eval(x * x);
   return (double)tan_ext(x);
 }

@@ -4,6 +4,8 @@
 // (rounded from just inside, so inexact).
 double tanh(double x) {
   if (isnan(x) || x == 0) return x + x;
+  // A subnormal argument gives a tiny inexact result: raise underflow.
+  if (fabs(x) < DBL_MIN) force_eval(x * x);
   long double a = fabsl(x);
   long double v;
   if (a > 50) {

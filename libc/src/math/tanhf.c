@@ -4,6 +4,8 @@
 // (rounded from just inside, so inexact).
 float tanhf(float x) {
   if (isnan(x) || x == 0) return x + x;
+  // A subnormal argument gives a tiny inexact result: raise underflow.
+  if (fabsf(x) < FLT_MIN) force_evalf(x * x);
   long double a = fabsl(x);
   long double v;
   if (a > 50) {

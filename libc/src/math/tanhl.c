@@ -4,6 +4,8 @@
 // (rounded from just inside, so inexact).
 long double tanhl(long double x) {
   if (isnan(x) || x == 0) return x + x;
+  // A subnormal argument gives a tiny inexact result: raise underflow.
+  if (fabsl(x) < LDBL_MIN) force_evall(x * x);
   long double a = fabsl(x);
   long double v;
   if (a > 50) {

@@ -5,5 +5,7 @@
 long double tanl(long double x) {
   if (!isfinite(x)) return x - x;
   if (x == 0) return x;
+  // A subnormal argument gives a tiny inexact result: raise underflow.
+  if (fabsl(x) < LDBL_MIN) force_evall(x * x);
   return tan_ext(x);
 }
