@@ -62,6 +62,7 @@ TEST(LibmDiff, PowDouble) { run_suite("pow_d", 22, 1000000); }
 TEST(LibmDiff, TrigDouble) { run_suite("trig_d", 23, 400000); }
 TEST(LibmDiff, InverseTrigDouble) { run_suite("atrig_d", 24, 300000); }
 TEST(LibmDiff, TranscendentalFloat) { run_suite("trans_f", 25, 100000); }
+TEST(LibmDiff, ErfGamma) { run_suite("special_d", 27, 200000); }
 TEST(LibmDiff, TranscendentalLongDouble) { run_suite("trans_ld", 26, 50000); }
 
 }  // namespace

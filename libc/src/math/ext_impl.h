@@ -37,6 +37,14 @@ int __math_rem_pio2(long double x, long double *r);
 // sin r and cos r for |r| <= pi/4 + 2^-10.
 long double __math_sin_kernel(long double r);
 long double __math_cos_kernel(long double r);
+// erf x for |x| < 1/2; erfc x for x >= 1/2 (erf_core.c).
+long double __math_erf_small(long double x);
+long double __math_erfc_large(long double x);
+// ln|Gamma(x)| with the sign of Gamma(x) in *sign, and Gamma(x), for finite x
+// that is not a pole (gamma_core.c).
+long double __math_lgamma(long double x, int *sign);
+long double __math_tgamma(long double x);
+
 // atan2(y, x) by the x87 fpatan instruction, which handles every quadrant,
 // signed zeros and infinities as C Annex F specifies, with an error below
 // one unit in 2^-64 (Intel SDM vol. 1, 8.3.10).

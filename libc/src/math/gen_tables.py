@@ -180,14 +180,54 @@ for n in range(28):
 out.append("};")
 
 out.append("")
-out.append("// 1/n for n = 0..31 (entry 0 unused), for the series of ln(1 + x).")
-out.append("const long double __inv_int[32] = {")
+out.append("// 1/n for n = 0..79 (entry 0 unused), for the series of ln(1 + x) and lgamma.")
+out.append("const long double __inv_int[80] = {")
 out.append("    0.0L,")
-for n in range(1, 32):
+for n in range(1, 80):
     v = mpf(1) / n
     check("inv_int", v, round64(v))
     out.append("    %s," % hexld(round64(v)))
 out.append("};")
+
+# erfc: around c = 1/2 + i/16 (i = 0..440, c up to 28), erfc(c) and
+# (2/sqrt(pi)) e^(-c^2), for the Taylor expansion of erfc about c.
+out.append("")
+out.append("// erfc(c) and (2/sqrt(pi)) exp(-c^2) for c = 1/2 + i/16, i = 0..440.")
+out.append("const long double __erfc_table[441][2] = {")
+for i in range(441):
+    cc = mpf(1) / 2 + mpf(i) / 16
+    a = mpmath.erfc(cc)
+    b = 2 / mpmath.sqrt(mpmath.pi) * mpmath.exp(-cc * cc)
+    check("erfc_table", a, round64(a))
+    check("erfc_table", b, round64(b))
+    out.append("    {%s, %s}," % (hexld(round64(a)), hexld(round64(b))))
+out.append("};")
+# zeta(k) - 1 for the Taylor series of lgamma about 1 and 2.
+out.append("")
+out.append("// zeta(k) - 1 for k = 0..79 (entries 0 and 1 unused).")
+out.append("const long double __zeta_minus_1[80] = {")
+out.append("    0.0L,")
+out.append("    0.0L,")
+for k in range(2, 80):
+    v = mpmath.zeta(k) - 1
+    check("zeta", v, round64(v))
+    out.append("    %s," % hexld(round64(v)))
+out.append("};")
+# Stirling's series for ln Gamma: B_2k / (2k (2k - 1)), k = 1..12.
+out.append("")
+out.append("// B_2k / (2k (2k - 1)) for k = 0..12 (entry 0 unused): Stirling's series.")
+out.append("const long double __stirling[13] = {")
+out.append("    0.0L,")
+for k in range(1, 13):
+    v = mpmath.bernoulli(2 * k) / (2 * k * (2 * k - 1))
+    check("stirling", v, round64(v))
+    out.append("    %s," % hexld(round64(v)))
+out.append("};")
+const("EULER_GAMMA", mpmath.euler, "Euler's constant")
+const("TWO_OVER_SQRTPI", 2 / mpmath.sqrt(mpmath.pi), "2/sqrt(pi)")
+const("INV_SQRTPI", 1 / mpmath.sqrt(mpmath.pi), "1/sqrt(pi)")
+const_split("HALF_LN_2PI", mpmath.log(2 * mpmath.pi) / 2, 64, "ln(2 pi)/2")
+const_split("LN2_PAIR", ln2, 64, "ln 2")
 
 import os, sys
 d = sys.argv[1] if len(sys.argv) > 1 else "."
@@ -210,7 +250,10 @@ h = [
     "extern const long double __log_table_log2[95][2];",
     "extern const uint32_t __two_over_pi_bits[700];",
     "extern const long double __inv_factorial[28];",
-    "extern const long double __inv_int[32];",
+    "extern const long double __inv_int[80];",
+    "extern const long double __erfc_table[441][2];",
+    "extern const long double __zeta_minus_1[80];",
+    "extern const long double __stirling[13];",
     "",
     "#endif",
 ]

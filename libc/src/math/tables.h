@@ -23,7 +23,14 @@
 #define PIO2_LO -0x1.d9cceba3f91f1976p-66L
 #define PIO4_HI 0x1.921fb54442d1846ap-1L  // pi/4, 64 bits
 #define PIO4_LO -0x1.d9cceba3f91f1976p-67L
-#define PI_FULL 0x1.921fb54442d1846ap1L  // pi
+#define PI_FULL 0x1.921fb54442d1846ap1L          // pi
+#define EULER_GAMMA 0x1.2788cfc6fb618f4ap-1L     // Euler's constant
+#define TWO_OVER_SQRTPI 0x1.20dd750429b6d11ap0L  // 2/sqrt(pi)
+#define INV_SQRTPI 0x1.20dd750429b6d11ap-1L      // 1/sqrt(pi)
+#define HALF_LN_2PI_HI 0x1.d67f1c864beb4a6ap-1L  // ln(2 pi)/2, 64 bits
+#define HALF_LN_2PI_LO -0x1.ad0dbffaef9b7f70p-66L
+#define LN2_PAIR_HI 0x1.62e42fefa39ef358p-1L  // ln 2, 64 bits
+#define LN2_PAIR_LO -0x1.b0e2633fe0684a86p-67L
 
 #define LOG_TABLE_FIRST 88  // __log_table_*[j] is for floor(m*128) == j + 88
 extern const long double __exp2_table[64][2];
@@ -32,6 +39,9 @@ extern const long double __log_table_ln[95][2];
 extern const long double __log_table_log2[95][2];
 extern const uint32_t __two_over_pi_bits[700];
 extern const long double __inv_factorial[28];
-extern const long double __inv_int[32];
+extern const long double __inv_int[80];
+extern const long double __erfc_table[441][2];
+extern const long double __zeta_minus_1[80];
+extern const long double __stirling[13];
 
 #endif

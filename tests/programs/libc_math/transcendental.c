@@ -190,3 +190,46 @@ TEST(roots_and_hypot) {
   CHECK_F(hypotf(3e30f, 4e30f), 5e30f);
   CHECK_LD(hypotl(LDBL_MAX, 1.0L), LDBL_MAX);
 }
+
+TEST(erf_and_gamma) {
+  CHECK_D(erf(-0.0), -0.0);
+  CHECK_D(erf(INFINITY), 1.0);
+  CHECK_D(erf(-INFINITY), -1.0);
+  CHECK_D(erfc(-INFINITY), 2.0);
+  CHECK_D(erfc(INFINITY), 0.0);
+  CHECK_D(erfc(0.0), 1.0);
+  CHECK_D(erfc(30.0), 0.0);
+  CHECK_RAISES(erfc(30.0), FE_UNDERFLOW | FE_INEXACT);
+  CHECK_D(erf(0x1p-1070), 0x1.2p-1070);  // 2/sqrt(pi) x = 1.128 x, rounded to 4 bits
+  CHECK_D(tgamma(5.0), 24.0);
+  CHECK_D(tgamma(0.5), 1.772453850905516);  // sqrt(pi)
+  CHECK_D(tgamma(-0.0), -INFINITY);
+  CHECK_RAISES(tgamma(0.0), FE_DIVBYZERO);
+  CHECK(isnan(tgamma(-2.0)) && isnan(tgamma(-INFINITY)));
+  CHECK_RAISES(tgamma(-3.0), FE_INVALID);
+  CHECK_D(tgamma(INFINITY), INFINITY);
+  CHECK_D(tgamma(172.0), INFINITY);
+  CHECK_RAISES(tgamma(200.0), FE_OVERFLOW | FE_INEXACT);
+  CHECK_D(tgamma(171.0), 0x1.4ab7864418639p+1019);  // 170!, rounded
+  CHECK_D(tgamma(-0.5), -3.544907701811032);        // -2 sqrt(pi)
+  CHECK_F(tgammaf(11.0f), 3628800.0f);
+  // tgammal is a few ulps off (docs/libm.md): 20! to within 2^-60.
+  CHECK(fabsl(tgammal(21.0L) / 2432902008176640000.0L - 1) < 0x1p-60L);
+  CHECK_D(lgamma(1.0), 0.0);
+  CHECK_D(lgamma(2.0), 0.0);
+  CHECK_D(lgamma(INFINITY), INFINITY);
+  CHECK_D(lgamma(-INFINITY), INFINITY);
+  CHECK_D(lgamma(0.0), INFINITY);
+  CHECK_D(lgamma(-3.0), INFINITY);
+  CHECK_RAISES(lgamma(-3.0), FE_DIVBYZERO);
+  int sign;
+  CHECK_D(lgamma_r(-0.5, &sign), 1.2655121234846454);  // ln(2 sqrt(pi))
+  CHECK_EQ(sign, -1);
+  CHECK_D(lgamma_r(-1.5, &sign), 0.8600470153764810);
+  CHECK_EQ(sign, 1);
+  lgamma_r(-0.0, &sign);
+  CHECK_EQ(sign, -1);
+  CHECK_F(lgammaf_r(3.0f, &sign), 0.6931472f);
+  CHECK_EQ(sign, 1);
+  CHECK_LD(lgammal(1.0L), 0.0L);
+}

@@ -1,0 +1,12 @@
+#include "ext_impl.h"
+
+// Gamma(x): +-inf (divide by zero) at +-0, NaN (invalid) at the negative
+// integers and -inf, overflow beyond 36.
+float tgammaf(float x) {
+  if (isnan(x)) return x + x;
+  if (isinf(x)) return x > 0 ? x : (x - x) / (x - x);
+  if (x == 0) return 1 / x;
+  if (x < 0 && truncf(x) == x) return (x - x) / (x - x);
+  if (x > 36) return (float)(0x1p16383L * 0x1p16383L);
+  return (float)__math_tgamma(x);
+}
