@@ -14,7 +14,6 @@
 //   behave like PTHREAD_PRIO_INHERIT.
 // - pthread_attr_{get,set}guardsize and pthread_attr_{get,set}schedparam,
 //   and the scheduling functions: priorities cannot be changed.
-// - pthread_atfork: there is no fork().
 //
 // Extensions:
 // - pthread_cond_timedwait_relative_np: waits at most a relative time.
@@ -107,6 +106,7 @@ typedef __pthread_t pthread_t;
   { 0, 3, PTHREAD_PROCESS_PRIVATE }
 
 __BEGIN_DECLS
+int pthread_atfork(void (*)(void), void (*)(void), void (*)(void));
 int pthread_attr_destroy(pthread_attr_t *);
 int pthread_attr_getdetachstate(const pthread_attr_t *, int *);
 int pthread_attr_getstacksize(const pthread_attr_t *__restrict, size_t *__restrict);

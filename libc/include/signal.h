@@ -48,11 +48,10 @@ typedef __uint32_t sigset_t;
 #define CLD_KILLED 1
 #define CLD_EXITED 2
 
-typedef struct {
-  int si_signo;   // the signal
-  int si_code;    // CLD_KILLED or CLD_EXITED
-  int si_status;  // the exit status or the signal
-} siginfo_t;
+#ifndef _SIGINFO_T_DECLARED
+typedef struct __siginfo siginfo_t;
+#define _SIGINFO_T_DECLARED
+#endif
 
 __BEGIN_DECLS
 void psiginfo(const siginfo_t *, const char *);

@@ -240,7 +240,6 @@ const Removed kRemoved[] = {
     {"pthread.h", "pthread_mutex_setprioceiling", "pthread_mutex_setprioceiling(0, 0, 0)"},
     {"pthread.h", "pthread_attr_setguardsize", "pthread_attr_setguardsize(0, 0)"},
     {"pthread.h", "pthread_attr_setschedparam", "pthread_attr_setschedparam(0, 0)"},
-    {"pthread.h", "pthread_atfork", "pthread_atfork(0, 0, 0)"},
     // semaphore.h: named semaphores need a global namespace.
     {"semaphore.h", "sem_open", "sem_open(\"s\", 0)"},
     {"semaphore.h", "sem_close", "sem_close(0)"},

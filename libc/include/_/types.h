@@ -55,4 +55,11 @@ typedef struct {
 // Arguments of the variadic functions.
 typedef __builtin_va_list __va_list;
 
+// How a child process ended (pdwait(); signal.h and sys/procdesc.h).
+struct __siginfo {
+  int si_signo;   // SIGCHLD
+  int si_code;    // CLD_KILLED or CLD_EXITED
+  int si_status;  // the signal, or the exit status
+};
+
 #endif

@@ -43,6 +43,18 @@ extern _Thread_local cloudabi_tid_t __pthread_thread_id;
 // The number of read locks the calling thread holds.
 extern _Thread_local unsigned int __pthread_rdlocks;
 
+// The process-private locks the calling thread holds for writing, so that
+// pdfork can hand them to the child's thread, whose ID differs (lock words
+// name their owner). Locks beyond the first PTHREAD_WRLOCKS_TRACKED are only
+// counted; pdfork refuses to run while any of those is held.
+#define PTHREAD_WRLOCKS_TRACKED 64
+struct __pthread_wrlocks {
+  unsigned int count;
+  unsigned int untracked;
+  __pthread_lock_t *locks[PTHREAD_WRLOCKS_TRACKED];
+};
+extern _Thread_local struct __pthread_wrlocks __pthread_wrlocks;
+
 // Detach state of a thread (struct __pthread.detach).
 enum { THREAD_JOINABLE, THREAD_DETACHED, THREAD_EXITING };
 
@@ -69,6 +81,17 @@ struct __pthread *__pthread_self(void);
 
 // Frees the mappings of detached threads that have ended.
 void __pthread_reclaim(void);
+
+// pdfork's handling of the list of detached threads that have ended.
+void __pthread_zombies_fork_prepare(void);
+void __pthread_zombies_fork_parent(void);
+void __pthread_zombies_fork_child(void);
+
+// pthread_atfork's handlers, run by pdfork. The list stays locked from
+// prepare until parent or child.
+void __pthread_atfork_prepare(void);
+void __pthread_atfork_parent(void);
+void __pthread_atfork_child(void);
 
 // Key destructors; weak in pthread_exit so programs without keys lack them.
 void __pthread_key_run_destructors(void);

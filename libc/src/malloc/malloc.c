@@ -385,3 +385,18 @@ void *aligned_alloc(size_t alignment, size_t size) {
   }
   return p;
 }
+
+// pdfork: no other thread may be inside the allocator while the process is
+// copied, or the child would find a lock whose holder does not exist in it.
+// No allocator path holds two of these locks at once, so any order works.
+void __malloc_fork_prepare(void);
+void __malloc_fork_prepare(void) {
+  for (size_t i = 0; i < NCLASSES; ++i) lock(&classes[i]);
+  lock_flag(&large_cache.lock);
+}
+
+void __malloc_fork_done(void);
+void __malloc_fork_done(void) {
+  unlock_flag(&large_cache.lock);
+  for (size_t i = NCLASSES; i-- > 0;) unlock(&classes[i]);
+}

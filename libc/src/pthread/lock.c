@@ -6,10 +6,37 @@
 #include "pthread_impl.h"
 
 _Thread_local unsigned int __pthread_rdlocks;
+_Thread_local struct __pthread_wrlocks __pthread_wrlocks;
 
 #define WRLOCKED CLOUDABI_LOCK_WRLOCKED
 #define KM CLOUDABI_LOCK_KERNEL_MANAGED
 #define MAX_READERS (WRLOCKED - 1)
+
+// Remembers a write lock the caller has just acquired (not relocked).
+// Process-shared locks are left out: the parent keeps them across pdfork.
+static int acquired(__pthread_lock_t *l) {
+  if (l->__pshared != CLOUDABI_SCOPE_PRIVATE) return 0;
+  struct __pthread_wrlocks *w = &__pthread_wrlocks;
+  if (w->count < PTHREAD_WRLOCKS_TRACKED)
+    w->locks[w->count++] = l;
+  else
+    ++w->untracked;
+  return 0;
+}
+
+// Forgets a write lock the caller has released for good. Locks are mostly
+// released in the opposite order, so the search starts at the end.
+static void released(__pthread_lock_t *l) {
+  if (l->__pshared != CLOUDABI_SCOPE_PRIVATE) return;
+  struct __pthread_wrlocks *w = &__pthread_wrlocks;
+  for (unsigned int i = w->count; i-- > 0;) {
+    if (w->locks[i] == l) {
+      w->locks[i] = w->locks[--w->count];
+      return;
+    }
+  }
+  if (w->untracked > 0) --w->untracked;
+}
 
 // Blocks in the runtime until the lock is acquired as `type`, or until the
 // REALTIME clock reaches *abstime.
@@ -45,7 +72,7 @@ int __pthread_lock_trywrlock(__pthread_lock_t *l) {
   uint32_t v = CLOUDABI_LOCK_UNLOCKED;
   if (atomic_compare_exchange_strong_explicit(lock_word(l), &v, self, memory_order_acquire,
                                               memory_order_relaxed))
-    return 0;
+    return acquired(l);
   if ((v & ~KM) == self && l->__write_recursion >= 0) return relock(l);
   return EBUSY;
 }
@@ -55,9 +82,10 @@ int __pthread_lock_wrlock(__pthread_lock_t *l, const cloudabi_timestamp_t *absti
   uint32_t v = CLOUDABI_LOCK_UNLOCKED;
   if (atomic_compare_exchange_strong_explicit(lock_word(l), &v, self, memory_order_acquire,
                                               memory_order_relaxed))
-    return 0;
+    return acquired(l);
   if ((v & ~KM) == self) return relock(l);
-  return lock_poll(l, CLOUDABI_EVENTTYPE_LOCK_WRLOCK, abstime);
+  int error = lock_poll(l, CLOUDABI_EVENTTYPE_LOCK_WRLOCK, abstime);
+  return error == 0 ? acquired(l) : error;
 }
 
 // Takes a read lock in userspace if that is allowed: not write-locked, and
@@ -98,6 +126,7 @@ int __pthread_lock_unlock(__pthread_lock_t *l) {
       --l->__write_recursion;
       return 0;
     }
+    released(l);
     v = self;
     if (atomic_compare_exchange_strong_explicit(w, &v, CLOUDABI_LOCK_UNLOCKED, memory_order_release,
                                                 memory_order_relaxed))

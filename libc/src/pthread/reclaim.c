@@ -28,3 +28,19 @@ void __pthread_reclaim(void) {
   }
   libc_unlock(&zombies_lock);
 }
+
+// pdfork: the list must not change while the process is copied.
+void __pthread_zombies_fork_prepare(void) { libc_lock(&zombies_lock); }
+
+void __pthread_zombies_fork_parent(void) { libc_unlock(&zombies_lock); }
+
+// In the child none of these threads exists, whether or not the system had
+// released its join lock yet, so all of their mappings can go.
+void __pthread_zombies_fork_child(void) {
+  while (zombies != NULL) {
+    struct __pthread *t = zombies;
+    zombies = t->next_zombie;
+    cloudabi_sys_mem_unmap(t->map, t->map_len);
+  }
+  libc_unlock(&zombies_lock);
+}

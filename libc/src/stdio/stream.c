@@ -327,3 +327,27 @@ int fflush(FILE *f) {
   libc_unlock(&list_lock);
   return result;
 }
+
+// pdfork: the list of streams must not change while the process is copied.
+// Stream locks are not taken, since a thread may hold one for a long time
+// (blocked reading a pipe, or by flockfile); instead the child releases the
+// locks of threads that it does not have, like other C libraries do. Such a
+// stream may be left in the middle of an operation; the child can still use
+// it without waiting forever.
+void __stdio_fork_prepare(void);
+void __stdio_fork_prepare(void) { libc_lock(&list_lock); }
+
+void __stdio_fork_parent(void);
+void __stdio_fork_parent(void) { libc_unlock(&list_lock); }
+
+void __stdio_fork_child(void);
+void __stdio_fork_child(void) {
+  uintptr_t self = libc_thread_self();
+  for (FILE *f = list_head; f != NULL; f = f->next) {
+    if (atomic_load_explicit(&f->lock.owner, memory_order_relaxed) != self) {
+      f->lock.depth = 0;
+      atomic_store_explicit(&f->lock.owner, 0, memory_order_relaxed);
+    }
+  }
+  libc_unlock(&list_lock);
+}

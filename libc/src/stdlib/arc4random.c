@@ -118,3 +118,13 @@ uint32_t arc4random_uniform(uint32_t upper) {
     if (r >= min) return r % upper;
   }
 }
+
+// pdfork: the child has a copy of this thread's state. Discarding the
+// buffered bytes and mixing fresh entropy into the key makes its output
+// differ from the parent's.
+void __arc4random_fork_child(void);
+void __arc4random_fork_child(void) {
+  memset(rng.buf, 0, sizeof(rng.buf));
+  rng.avail = 0;
+  rng.seeded = false;
+}
