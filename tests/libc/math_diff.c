@@ -80,11 +80,14 @@ static double gen_d(void) {
     case 2:                       // subnormal
       return d_from_bits((rnd() & 0x000fffffffffffff) | ((uint64_t)neg << 63));
     case 3: {  // integers and halves, where rounding has ties
-      double v = (double)(int64_t)(rnd() % 2000001 - 1000000) / (double)(1 << below(3));
-      return v;
+      // One random draw per statement: C leaves the order of evaluation
+      // within an expression open, and host and guest must draw alike.
+      double v = (double)(int64_t)(rnd() % 2000001 - 1000000);
+      return v / (double)(1 << below(3));
     }
     case 4: {  // near integers: a few ulps either side
-      double v = (double)(int64_t)(rnd() % 20001 - 10000) + (rnd() & 1 ? 0.5 : 0);
+      double v = (double)(int64_t)(rnd() % 20001 - 10000);
+      v += rnd() & 1 ? 0.5 : 0;
       uint64_t u;
       memcpy(&u, &v, 8);
       u += (uint64_t)((int64_t)below(7) - 3);
@@ -116,8 +119,10 @@ static float gen_f(void) {
       return f_from_bits((uint32_t)rnd());
     case 2:
       return f_from_bits(((uint32_t)rnd() & 0x007fffff) | ((uint32_t)neg << 31));
-    case 3:
-      return (float)(int32_t)(rnd() % 200001 - 100000) / (float)(1 << below(3));
+    case 3: {
+      float v = (float)(int32_t)(rnd() % 200001 - 100000);
+      return v / (float)(1 << below(3));
+    }
     case 4: {
       uint32_t e = 127 + 20 + below(14);
       return f_from_bits(((uint32_t)rnd() & 0x007fffff) | (e << 23) | ((uint32_t)neg << 31));
@@ -151,8 +156,10 @@ static long double gen_ld(void) {
     }
     case 2:
       return ld_make(neg, 0, m >> (1 + below(63)));
-    case 3:
-      return (long double)(int64_t)(rnd() % 2000001 - 1000000) / (long double)(1 << below(3));
+    case 3: {
+      long double v = (long double)(int64_t)(rnd() % 2000001 - 1000000);
+      return v / (long double)(1 << below(3));
+    }
     case 4:
       return ld_make(neg, 16383 + 56 + (int)below(12), m | (UINT64_C(1) << 63));
     case 5: {
@@ -478,7 +485,8 @@ static void suite_round_ld(struct ctx *c, long count) {
 static double gen_d_second(double x) {
   if (below(3) == 0 || !isfinite(x) || x == 0) return gen_d();
   if (below(2)) return x * (double)(rnd() % 1000 + 1) / 97.0;
-  return ldexp(x, -(int)below(2100)) * (1 + (double)below(100) / 7);
+  double v = ldexp(x, -(int)below(2100));
+  return v * (1 + (double)below(100) / 7);
 }
 
 static void suite_arith_d(struct ctx *c, long count) {
@@ -509,8 +517,10 @@ static void suite_arith_f(struct ctx *c, long count) {
     float x = gen_f(), y;
     if (below(3) == 0 || !isfinite(x) || x == 0)
       y = gen_f();
-    else
-      y = x * (float)(rnd() % 1000 + 1) / 97.0f * (below(2) ? 1 : ldexpf(1, -(int)below(280)));
+    else {
+      y = x * (float)(rnd() % 1000 + 1) / 97.0f;
+      if (below(2)) y *= ldexpf(1, -(int)below(280));
+    }
     int n = (int)below(700) - 350, q;
     snprintf(c->inputs, sizeof(c->inputs), "%a, %a, n=%d", (double)x, (double)y, n);
     emit_f(c, "fmodf", 0, fmodf(x, y));
@@ -534,9 +544,10 @@ static void suite_arith_ld(struct ctx *c, long count) {
     long double x = gen_ld(), y;
     if (below(3) == 0 || !isfinite(x) || x == 0)
       y = gen_ld();
-    else
-      y = x * (long double)(rnd() % 1000 + 1) / 97.0L *
-          (below(2) ? 1 : ldexpl(1, -(int)below(33000)));
+    else {
+      y = x * (long double)(rnd() % 1000 + 1) / 97.0L;
+      if (below(2)) y *= ldexpl(1, -(int)below(33000));
+    }
     int n = (int)below(66000) - 33000, q;
     snprintf(c->inputs, sizeof(c->inputs), "%La, %La, n=%d", x, y, n);
     emit_ld(c, "fmodl", 0, fmodl(x, y));
@@ -560,7 +571,8 @@ static void suite_arith_ld(struct ctx *c, long count) {
 // ulps (cancellation), a value far below it (sticky bits only) or far above.
 static double gen_d_addend(double x, double y) {
   double p = x * y;
-  switch (below(5)) {
+  int kind = (int)below(5);
+  switch (kind) {
     case 0:
       return gen_d();
     case 1:
@@ -572,9 +584,12 @@ static double gen_d_addend(double x, double y) {
       return d_from_bits(u);
     }
     case 3:
-      return ldexp(p, -(int)below(200)) * (below(2) ? 1 : -1) * (1 + (double)below(9) / 8);
-    default:
-      return ldexp(p, (int)below(200)) * (below(2) ? 1 : -1) * (1 + (double)below(9) / 8);
+    default: {  // far below (case 3) or above the product
+      int shift = (int)below(200);
+      double v = ldexp(p, kind == 3 ? -shift : shift);
+      if (below(2)) v = -v;
+      return v * (1 + (double)below(9) / 8);
+    }
   }
 }
 
@@ -707,7 +722,8 @@ static double gen_trig_arg(void) {
       return uniform_d(-10, 10);
     case 2:
     case 3: {
-      long double n = (long double)(rnd() % (below(2) ? 100 : 2000000000));
+      unsigned long long range = below(2) ? 100 : 2000000000;
+      long double n = (long double)(rnd() % range);
       double v = (double)(n * 1.5707963267948966192313216916397514L);
       uint64_t u;
       memcpy(&u, &v, 8);
@@ -790,7 +806,8 @@ static void suite_pow_d(struct ctx *c, long count) {
         x = logscale_d(-1074, 1024);
         // log2 x is about ilogb(x) + 0.5; only exact functions may shape
         // inputs, or the two sides would not see the same ones.
-        y = (below(2) ? 1023.9 : -1074.5) / (ilogb(x) + 0.5) * (1 + uniform_d(-1e-3, 1e-3));
+        y = (below(2) ? 1023.9 : -1074.5) / (ilogb(x) + 0.5);
+        y *= 1 + uniform_d(-1e-3, 1e-3);
         break;
       default:
         x = logscale_d(-1074, 1024);
@@ -876,7 +893,10 @@ static double gen_gamma_arg(void) {
     case 2:
       return uniform_d(0, 4);
     case 3:  // near the poles and zeros
-      return (double)((int)below(40) - 20) + signed_d(logscale_d(-40, -1));
+    {
+      double n = (double)((int)below(40) - 20);
+      return n + signed_d(logscale_d(-40, -1));
+    }
     case 4:
       return signed_d(logscale_d(-1074, 0));
     default:
@@ -932,8 +952,10 @@ static void emit_ldr(struct ctx *c, const char *name, double tol, long double v,
 
 static void suite_trans_ld(struct ctx *c, long count) {
   for (long i = 0; i < count; i++) {
-    long double e = gen_exp_arg() * (below(4) ? 1.0L : 15.0L);
-    long double l = gen_log_arg() * (long double)(1 + (rnd() & 0xffff)) / 65536;
+    long double e = gen_exp_arg();
+    if (below(4) == 0) e *= 15;
+    long double l = gen_log_arg();
+    l = l * (long double)(1 + (rnd() & 0xffff)) / 65536;
     long double t = gen_trig_arg(), u = gen_unit_arg(), v = gen_unit_arg() * 100;
     long double px = uniform_d(0, 3), py = uniform_d(-80, 80);
     snprintf(c->inputs, sizeof(c->inputs), "%La %La %La %La %La", e, l, t, u, v);
