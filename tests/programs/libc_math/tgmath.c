@@ -4,7 +4,7 @@
 
 #include "math_check.h"
 
-#define IS(type, expr) _Generic((expr), type: 1, default: 0)
+#define IS(type, expr) _Generic((expr), type : 1, default : 0)
 
 TEST(type_generic_selection) {
   float f = 2.0f;
