@@ -9,9 +9,10 @@
 //   gamma() returned through a pointer, as there is no global signgam.
 //
 // Features missing:
-// - j0(), j1(), jn(), y0(), y1() and yn() are declared (as in cloudlibc) but
-//   not implemented: a program using them fails to link. docs/libm.md has
-//   the measured accuracy of the rest.
+// - The Bessel functions j0(), j1(), jn(), y0(), y1() and yn() (cloudlibc
+//   has them) are not written yet. They are not declared, so a program that
+//   uses them fails to compile rather than to link. docs/libm.md has the
+//   measured accuracy of the rest.
 #ifndef _MATH_H_
 #define _MATH_H_
 
@@ -163,9 +164,6 @@ long double hypotl(long double, long double);
 int ilogb(double);
 int ilogbf(float);
 int ilogbl(long double);
-double j0(double);
-double j1(double);
-double jn(int, double);
 double ldexp(double, int);
 float ldexpf(float, int);
 long double ldexpl(long double, int);
@@ -259,9 +257,6 @@ long double tgammal(long double);
 double trunc(double);
 float truncf(float);
 long double truncl(long double);
-double y0(double);
-double y1(double);
-double yn(int, double);
 __END_DECLS
 
 #endif
