@@ -2,6 +2,7 @@
 // Each must log "ALL PASSED" and exit with status 0.
 #include <gtest/gtest.h>
 
+#include <set>
 #include <sstream>
 
 #include "tests/runtime/guest_runner.h"
@@ -17,9 +18,37 @@ std::vector<std::string> programs() {
   return out;
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+#else
+constexpr bool kSanitized = false;
+#endif
+
+// Programs that fork while other threads are busy inside the runtime. The
+// sanitizer runtime of this toolchain (GCC 12's libasan, like clang-14's)
+// does not hold its allocator's locks across fork(), so such a child can
+// inherit a size-class lock another thread held and wait on it forever (seen
+// in AsanThread::Init of the child's first new thread). A runtime without
+// the sanitizer uses glibc's malloc, which is fork-safe; the normal build
+// runs these.
+bool forks_while_threads_are_busy(const std::string& program) {
+  static const std::set<std::string> programs = {"thread_fork", "proc_fork_stress",
+                                                 "libc_procdesc_threads"};
+  return programs.count(program) != 0;
+}
+
 class GuestProgram : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(GuestProgram, Passes) {
+  if (kSanitized && forks_while_threads_are_busy(GetParam()))
+    GTEST_SKIP() << "the sanitizer's allocator is not fork-safe with other threads running; "
+                    "the build without sanitizers runs this program";
   cloudabi::testing::GuestResult r =
       cloudabi::testing::run_guest(cloudabi::testing::program_path(GetParam()));
   EXPECT_FALSE(r.timed_out) << r.log << r.stderr_text;
