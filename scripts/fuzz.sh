@@ -8,7 +8,8 @@
 #
 # `make fuzz` runs it for 300 s per target, `make test` for 30 s
 # (TEST_FUZZ_SECONDS). NAMEs limit the run to some targets, e.g.
-# scripts/fuzz.sh build-fuzz 600 yaml_to_argdata_fuzz.
+# scripts/fuzz.sh build-fuzz 600 yaml_to_argdata_fuzz. FUZZ_SEED=N makes the
+# runs start from the same random seed every time (make test sets it).
 set -uo pipefail
 build=${1:-build-fuzz}
 seconds=${2:-300}
@@ -26,10 +27,12 @@ for fuzzer in $(find "$build" -type f -perm -u+x -name '*_fuzz' | sort); do
   work=$(mktemp -d)
   [ -d "$corpus_seed" ] && cp -r "$corpus_seed"/. "$work"/ 2>/dev/null
   log=$(mktemp)
+  seed=()
+  [ -n "${FUZZ_SEED:-}" ] && seed=(-seed="$FUZZ_SEED")
   # -timeout: one input taking more than 10 s is a hang; -rss_limit_mb: the
   # inputs are small, so a large resident size is a memory blow-up.
   "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    -artifact_prefix="$artifacts/$name-" "$work" >"$log" 2>&1
+    "${seed[@]}" -artifact_prefix="$artifacts/$name-" "$work" >"$log" 2>&1
   rc=$?
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   if [ $rc -eq 0 ]; then
