@@ -27,22 +27,11 @@
 #include <cerrno>
 #include <string>
 
+#include "runtime/support/sanitizer.h"
 #include "runtime/support/unique_fd.h"
 
 namespace cloudabi::runtime {
 namespace {
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
 
 // Larger than any UDP payload (65507 bytes over IPv4, 65527 over IPv6
 // without jumbograms); a larger message could not be one datagram anyway.

@@ -49,6 +49,7 @@
 #include <gtest/gtest.h>
 
 #include "cloudabi_types.h"
+#include "runtime/support/sanitizer.h"
 #include "tests/runtime/guest_runner.h"
 
 namespace cloudabi::testing {
@@ -66,18 +67,6 @@ bool is_root() { return geteuid() == 0; }
 constexpr bool kReusesStaticHelper = true;
 #else
 constexpr bool kReusesStaticHelper = false;
-#endif
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
 #endif
 
 // Memory of this (the test's) process that the program tries to read and

@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "runtime/support/sanitizer.h"
 #include "tests/runtime/guest_runner.h"
 
 namespace {
@@ -17,18 +18,6 @@ std::vector<std::string> programs() {
     if (!name.empty()) out.push_back(name);
   return out;
 }
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
 
 // Programs that fork while other threads are busy inside the runtime. The
 // sanitizer runtime of this toolchain (GCC 12's libasan, like clang-14's)
@@ -46,7 +35,7 @@ bool forks_while_threads_are_busy(const std::string& program) {
 class GuestProgram : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(GuestProgram, Passes) {
-  if (kSanitized && forks_while_threads_are_busy(GetParam()))
+  if (cloudabi::kSanitized && forks_while_threads_are_busy(GetParam()))
     GTEST_SKIP() << "the sanitizer's allocator is not fork-safe with other threads running; "
                     "the build without sanitizers runs this program";
   cloudabi::testing::GuestResult r =
