@@ -16,32 +16,23 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
 
 #include "cloudabi_types.h"
 #include "runtime/fd/fd_table.h"
+#include "runtime/support/sanitizer.h"
 
 namespace cloudabi::runtime {
 namespace {
 
 constexpr int kSafetyNetMs = 60000;
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
 
 // A UDP socket bound to 127.0.0.1 on a free port.
 int bound_udp(sockaddr_in* addr) {
@@ -192,12 +183,21 @@ TEST_F(DatagramRelayTest, CarriesDatagramsBothWaysAndEndsWithItsLastHolder) {
   std::vector<pid_t> h = holders(ino_);
   ASSERT_EQ(h.size(), 1u);
   EXPECT_NE(h[0], getpid());
-  EXPECT_EQ(comm(h[0]), "cloudabi-relay");
-  // It runs under a seccomp filter of its own (not in a sanitizer build,
-  // whose runtime needs more calls).
-  if (!kSanitized) {
+  // The relay names itself and, outside sanitizer builds (whose runtime needs
+  // more calls), installs a seccomp filter of its own just after the fork:
+  // wait until it has (bounded only as a safety net).
+  std::string text;
+  auto confined = [&] {
     std::ifstream status("/proc/" + std::to_string(h[0]) + "/status");
-    std::string text((std::istreambuf_iterator<char>(status)), {});
+    text.assign(std::istreambuf_iterator<char>(status), {});
+    return text.find("Name:\tcloudabi-relay\n") != std::string::npos &&
+           (kSanitized || text.find("Seccomp:\t2\n") != std::string::npos);
+  };
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kSafetyNetMs);
+  while (!confined() && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  EXPECT_EQ(comm(h[0]), "cloudabi-relay");
+  if (!kSanitized) {
     EXPECT_NE(text.find("NoNewPrivs:\t1\n"), std::string::npos) << text;
     EXPECT_NE(text.find("Seccomp:\t2\n"), std::string::npos) << text;
   }
